@@ -1,0 +1,87 @@
+package uk.sen.platform.audit;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import uk.sen.platform.security.CallerScope;
+
+/**
+ * Writes who read or changed which pupil-level records. A change is audited in the same transaction as the
+ * change; a read joins the read's transaction or starts its own, so nothing is served unaudited.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    /** Actions recorded; the same words in every service. */
+    public static final String READ = "READ";
+    public static final String LIST = "LIST";
+    public static final String CREATE = "CREATE";
+    public static final String UPDATE = "UPDATE";
+    public static final String DELETE = "DELETE";
+    public static final String IMPORT = "IMPORT";
+    public static final String EXPORT = "EXPORT";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CallerScope caller;
+
+    /** Records an access by the current HTTP caller. */
+    @Transactional
+    public void record(String action, String subjectType, Collection<String> subjectIds, String trustId,
+            String schoolUrn, String detail) {
+        write(caller.username(), String.join(",", caller.roles()), action, subjectType, subjectIds, trustId,
+                schoolUrn, detail);
+    }
+
+    @Transactional
+    public void record(String action, String subjectType, String subjectId, String trustId, String schoolUrn) {
+        record(action, subjectType, List.of(subjectId), trustId, schoolUrn, null);
+    }
+
+    /** Records a change made by the service itself (an event consumer, a scheduled job). */
+    @Transactional
+    public void recordSystem(String actor, String action, String subjectType, String subjectId, String trustId,
+            String schoolUrn, String detail) {
+        write(actor, "system", action, subjectType, List.of(subjectId), trustId, schoolUrn, detail);
+    }
+
+    private void write(String actor, String roles, String action, String subjectType, Collection<String> ids,
+            String trustId, String schoolUrn, String detail) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                INSERT INTO audit_record (occurred_at, actor, actor_roles, action, subject_type, subject_ids,
+                                          trust_id, school_urn, detail)
+                VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 as text[]), ?7, ?8, ?9)""")
+                .setParameter(1, Instant.now())
+                .setParameter(2, actor)
+                .setParameter(3, roles)
+                .setParameter(4, action)
+                .setParameter(5, subjectType)
+                .setParameter(6, toArrayLiteral(ids))
+                .setParameter(7, trustId)
+                .setParameter(8, schoolUrn)
+                .setParameter(9, detail)
+                .executeUpdate();
+    }
+
+    private static String toArrayLiteral(Collection<String> ids) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String id : ids) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"').append(id.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
+    }
+}

@@ -1,0 +1,160 @@
+package uk.sen.platform.outbox;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes outbox rows as CloudEvents (binary mode: {@code ce_*} headers, JSON value), in commit order, and marks
+ * a row sent only after the broker acknowledged it: at least once, never lost. A PostgreSQL advisory lock lets
+ * one replica relay at a time, so several replicas never reorder a pupil's events.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long LOCK_KEY = 0x5E_0_0_7B_0L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    MutinyEmitter<String> emitter;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    @ConfigProperty(name = "sen.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "sen.outbox.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Scheduled(every = "${sen.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s")
+    void poll() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            int sent;
+            do {
+                sent = relayBatch();
+            } while (sent == batchSize);
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Publishes one batch of unsent events; returns how many were acknowledged and marked sent. */
+    public int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, LOCK_KEY).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    SELECT seq, id, topic, type, subject, trust_id, school_urn, occurred_at, payload
+                    FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT ?1""")
+                    .setParameter(1, batchSize).getResultList();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                acks.add(emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage());
+            }
+            // Only the acknowledged prefix is marked sent, so a failure never lets a later event overtake an
+            // earlier one for good; what follows is sent again and consumers drop the duplicates.
+            long lastAcked = -1;
+            int acked = 0;
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    LOG.warnf("Broker did not acknowledge outbox event %s: %s", rows.get(i)[1], e.toString());
+                    break;
+                }
+                lastAcked = ((Number) rows.get(i)[0]).longValue();
+                acked++;
+            }
+            if (acked > 0) {
+                em.createNativeQuery("UPDATE outbox_event SET sent_at = now() WHERE sent_at IS NULL AND seq <= ?1")
+                        .setParameter(1, lastAcked).executeUpdate();
+                metrics.counter("sen.outbox.published").increment(acked);
+            }
+            return acked;
+        });
+    }
+
+    private Message<String> toMessage(Object[] row) {
+        String id = row[1].toString();
+        String topic = (String) row[2];
+        String type = (String) row[3];
+        String subject = (String) row[4];
+        OutgoingCloudEventMetadataBuilder<Object> ce = OutgoingCloudEventMetadata.builder()
+                .withId(id)
+                .withSource(URI.create("urn:uk-sen:" + service))
+                .withType(type)
+                .withSubject(subject)
+                .withDataContentType("application/json")
+                .withTimestamp(toInstant(row[7]).atZone(ZoneOffset.UTC));
+        if (row[5] != null) {
+            ce.withExtension("trustid", row[5]);
+        }
+        if (row[6] != null) {
+            ce.withExtension("schoolurn", row[6]);
+        }
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String> builder()
+                .withTopic(topic).withKey(subject).build();
+        return Message.of((String) row[8]).addMetadata(ce.build()).addMetadata(kafka);
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return Instant.parse(value.toString());
+    }
+
+    static UUID uuid(Object value) {
+        return value instanceof UUID u ? u : UUID.fromString(value.toString());
+    }
+}
