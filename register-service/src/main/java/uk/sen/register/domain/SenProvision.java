@@ -1,0 +1,43 @@
+package uk.sen.register.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One period of SEN provision (K, E or a legacy code); open while {@code endDate} is null. */
+@Entity
+@Table(name = "sen_provision")
+public class SenProvision extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "pupil_id")
+    public UUID pupilId;
+    @Enumerated(EnumType.STRING)
+    public Provision provision;
+    @Column(name = "start_date")
+    public LocalDate startDate;
+    @Column(name = "end_date")
+    public LocalDate endDate;
+    @Column(name = "end_reason")
+    public String endReason;
+    @Column(name = "issuing_la")
+    public String issuingLa;
+    @Column(name = "plan_issue_date")
+    public LocalDate planIssueDate;
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+
+    public boolean isOpenOn(LocalDate date) {
+        return !startDate.isAfter(date) && (endDate == null || endDate.isAfter(date));
+    }
+}

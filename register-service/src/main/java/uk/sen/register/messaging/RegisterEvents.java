@@ -1,0 +1,63 @@
+package uk.sen.register.messaging;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import uk.sen.platform.outbox.OutboxWriter;
+import uk.sen.register.domain.Provision;
+import uk.sen.register.domain.Pupil;
+import uk.sen.register.domain.SenProvision;
+import uk.sen.register.service.NeedAreas;
+
+/**
+ * The register's integration events on {@code sen.register.v1}, written through the outbox. Each carries the
+ * pupil's snapshot, so consumers never call back; names are left out (data minimisation). Schemas:
+ * {@code src/main/resources/events/}.
+ */
+@ApplicationScoped
+public class RegisterEvents {
+
+    public static final String PREFIX = "uk.sen.register.";
+    public static final String PUPIL_REGISTERED = PREFIX + "pupil-registered";
+    public static final String PROVISION_CHANGED = PREFIX + "provision-changed";
+    public static final String NEEDS_CHANGED = PREFIX + "needs-changed";
+    public static final String PUPIL_LEFT_REGISTER = PREFIX + "pupil-left-register";
+    public static final String PUPIL_DETAILS_CHANGED = PREFIX + "pupil-details-changed";
+
+    public record NeedData(int rank, String code, String area) {
+    }
+
+    /** The data of every register event: the pupil as the register holds them after the change. */
+    public record PupilSnapshot(String pupilId, String trustId, String schoolUrn, String laCode,
+            LocalDate dateOfBirth, String ncYear, String provision, LocalDate provisionStartDate,
+            String issuingLa, LocalDate planIssueDate, List<NeedData> needs, String previousProvision,
+            LocalDate endDate, String endReason, List<String> changedFields) {
+    }
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    NeedAreas areas;
+
+    @ConfigProperty(name = "sen.topics.register")
+    String topic;
+
+    public void publish(String type, Pupil pupil, String laCode, SenProvision open, Provision previous,
+            SenProvision closed, List<String> changedFields) {
+        List<NeedData> needs = pupil.needs.stream()
+                .map(n -> new NeedData(n.rank, n.needCode, areas.areaOf(n.needCode).name())).toList();
+        PupilSnapshot data = new PupilSnapshot(pupil.id.toString(), pupil.trustId, pupil.schoolUrn, laCode,
+                pupil.dateOfBirth, pupil.ncYear, open == null ? Provision.N.name() : open.provision.name(),
+                open == null ? null : open.startDate, open == null ? null : open.issuingLa,
+                open == null ? null : open.planIssueDate, needs, previous == null ? null : previous.name(),
+                closed == null ? null : closed.endDate, closed == null ? null : closed.endReason,
+                changedFields == null ? List.of() : changedFields);
+        outbox.publish(topic, type, pupil.id.toString(), pupil.trustId, pupil.schoolUrn, data);
+    }
+}

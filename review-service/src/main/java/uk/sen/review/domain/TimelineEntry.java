@@ -1,0 +1,31 @@
+package uk.sen.review.domain;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "pupil_timeline")
+public class TimelineEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "pupil_id")
+    public UUID pupilId;
+    @Column(name = "event_id")
+    public String eventId;
+    @Column(name = "event_type")
+    public String eventType;
+    @Column(name = "occurred_at")
+    public OffsetDateTime occurredAt;
+    public String summary;
+}

@@ -1,0 +1,125 @@
+package uk.sen.review.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.sen.platform.audit.AuditLog;
+import uk.sen.platform.inbox.Inbox;
+import uk.sen.platform.inbox.IncomingEvent;
+import uk.sen.platform.inbox.MalformedEventException;
+import uk.sen.review.domain.FollowedPupil;
+import uk.sen.review.domain.TimelineEntry;
+import uk.sen.review.messaging.RegisterEvent;
+
+/**
+ * Keeps the review service's view of each pupil from the register's events, exactly once per event: the event id
+ * is recorded in the same transaction as its effect.
+ */
+@ApplicationScoped
+public class PupilFollower {
+
+    static final String CONSUMER = "review-service.register-events";
+    private static final Logger LOG = Logger.getLogger(PupilFollower.class);
+    private static final String PREFIX = "uk.sen.register.";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public void apply(IncomingEvent event) {
+        if (!inbox.firstDelivery(CONSUMER, event.id())) {
+            LOG.debugf("Event %s already applied; redelivery skipped", event.id());
+            return;
+        }
+        if (!event.type().startsWith(PREFIX)) {
+            return;
+        }
+        RegisterEvent data = read(event);
+        UUID pupilId = UUID.fromString(data.pupilId());
+        FollowedPupil pupil = FollowedPupil.findById(pupilId);
+        if (pupil == null) {
+            pupil = new FollowedPupil();
+            pupil.pupilId = pupilId;
+        }
+        pupil.trustId = data.trustId();
+        pupil.schoolUrn = data.schoolUrn();
+        pupil.laCode = data.laCode();
+        pupil.dateOfBirth = data.dateOfBirth();
+        pupil.ncYear = data.ncYear();
+        pupil.provision = data.provision() == null ? "N" : data.provision();
+        pupil.provisionStartDate = data.provisionStartDate();
+        pupil.issuingLa = data.issuingLa();
+        pupil.planIssueDate = data.planIssueDate();
+        pupil.primaryNeed = need(data, 1);
+        pupil.secondaryNeed = need(data, 2);
+        pupil.updatedAt = Instant.now();
+        pupil.persist();
+
+        TimelineEntry entry = new TimelineEntry();
+        entry.pupilId = pupilId;
+        entry.eventId = event.id();
+        entry.eventType = event.type();
+        entry.occurredAt = event.time();
+        entry.summary = summary(event.type().substring(PREFIX.length()), data);
+        entry.persist();
+        audit.recordSystem("review-service", AuditLog.UPDATE, "pupil", pupilId.toString(), data.trustId(),
+                data.schoolUrn(), "applied " + event.type() + " " + event.id());
+    }
+
+    private RegisterEvent read(IncomingEvent event) {
+        RegisterEvent data;
+        try {
+            data = json.readValue(event.data(), RegisterEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("Event " + event.id() + " of type " + event.type()
+                    + " has unreadable data: " + e.getOriginalMessage(), e);
+        } catch (Exception e) {
+            throw new MalformedEventException("Event " + event.id() + " has unreadable data", e);
+        }
+        if (data == null || data.pupilId() == null || data.trustId() == null || data.schoolUrn() == null) {
+            throw new MalformedEventException("Event " + event.id() + " lacks pupilId, trustId or schoolUrn");
+        }
+        try {
+            UUID.fromString(data.pupilId());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("Event " + event.id() + " has a pupilId that is not a UUID");
+        }
+        return data;
+    }
+
+    private static String need(RegisterEvent data, int rank) {
+        if (data.needs() == null) {
+            return null;
+        }
+        return data.needs().stream().filter(n -> n.rank() == rank).map(RegisterEvent.Need::code).findFirst()
+                .orElse(null);
+    }
+
+    private static String summary(String kind, RegisterEvent d) {
+        return switch (kind) {
+            case "pupil-registered" -> "Placed on the register with " + d.provision() + " from " + d.provisionStartDate();
+            case "provision-changed" -> "Provision changed from " + d.previousProvision() + " to " + d.provision()
+                    + " on " + d.provisionStartDate();
+            case "needs-changed" -> "Needs changed";
+            case "pupil-left-register" -> "Left the register (" + d.previousProvision() + " closed " + d.endDate()
+                    + (d.endReason() == null ? "" : ": " + d.endReason()) + ")";
+            case "pupil-details-changed" -> "Details changed (school, year or date of birth)";
+            default -> kind;
+        };
+    }
+}
