@@ -113,6 +113,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // Quarkus REST wraps a body it cannot read in a plain 400; answer with what was wrong in it.
+        if (e.getCause() instanceof InvalidFormatException cause) {
+            return invalidFormat(cause, uri);
+        }
+        if (e.getCause() instanceof MismatchedInputException cause) {
+            return mismatchedInput(cause, uri);
+        }
+        if (e.getCause() instanceof JsonParseException cause) {
+            return malformedJson(cause, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return json(cause, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

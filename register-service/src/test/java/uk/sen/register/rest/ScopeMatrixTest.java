@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,11 +21,13 @@ class ScopeMatrixTest {
 
     static String harbourPupil;
 
-    @BeforeAll
-    static void pupil() {
+    @BeforeEach
+    void pupil() {
         TestSchools.ensure();
-        harbourPupil = PupilResourceTest.createPupil("senco.harbour", TestSchools.HARBOUR).then().statusCode(201)
-                .extract().path("id");
+        if (harbourPupil == null) {
+            harbourPupil = PupilResourceTest.createPupil("senco.harbour", TestSchools.HARBOUR).then().statusCode(201)
+                    .extract().path("id");
+        }
     }
 
     @Test

@@ -41,11 +41,12 @@ final class TestSchools {
                 .post("/api/v1/schools").then().statusCode(201);
     }
 
-    /** A fresh valid UPN for LA 801, school 2001, unique within a run. */
+    private static final java.util.concurrent.atomic.AtomicInteger SERIAL = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A fresh valid UPN for LA 801, school 2001, unique within a run (the test database is new each run). */
     static String newUpn() {
-        int serial = (int) (System.nanoTime() % 1000);
-        String body = "80120012" + String.format("%02d", (int) ((System.nanoTime() / 1000) % 100))
-                + String.format("%03d", serial);
+        int n = SERIAL.incrementAndGet();
+        String body = "8012001" + String.format("%02d%03d", 10 + n / 1000, n % 1000);
         return uk.sen.register.domain.Upn.checkLetter("X" + body) + body;
     }
 }

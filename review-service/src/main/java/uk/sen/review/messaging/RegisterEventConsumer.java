@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import uk.sen.platform.inbox.IncomingEvent;
 import uk.sen.platform.inbox.MalformedEventException;
 import uk.sen.review.service.PupilFollower;
