@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The four SEN services as plain `java -jar` processes against the local infrastructure (deploy/infra.sh).
+# usage: deploy/services.sh up|down|status
+set -euo pipefail
+
+DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=lib/common.sh
+source "$DEPLOY_DIR/lib/common.sh"
+
+SERVICES=(register-service:8081 review-service:8082 notification-service:8083 workload-service:8084)
+JAVA_OPTS=${SEN_SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+
+jar_of() { printf '%s/%s/target/quarkus-app/quarkus-run.jar\n' "$ROOT_DIR" "$1"; }
+
+build() {
+  local missing=0 entry
+  for entry in "${SERVICES[@]}"; do [[ -f $(jar_of "${entry%%:*}") ]] || missing=1; done
+  if (( missing )) || [[ ${SEN_REBUILD:-0} == 1 ]]; then
+    say services "building the services (./mvnw package -DskipTests; log: $LOG_DIR/build.log)"
+    (cd "$ROOT_DIR" && ./mvnw -B -q install -DskipTests >"$LOG_DIR/build.log" 2>&1) \
+      || { show_log_tail "$LOG_DIR/build.log"; die services "build failed; see $LOG_DIR/build.log"; }
+  fi
+}
+
+health_up() { curl -sf -o /dev/null "http://127.0.0.1:$1/q/health/ready"; }
+
+cmd_up() {
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  build
+  local entry name port pid jar started=()
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}; port=${entry##*:}; jar=$(jar_of "$name")
+    if pid=$(running_pid "$name" "$jar"); then
+      say "$name" "already running (pid $pid) on http://127.0.0.1:$port"
+      continue
+    fi
+    require_free_port "$name" "$port"
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    pid=$(spawn "$name" "$LOG_DIR/$name.log" "$(java_bin)" $JAVA_OPTS -jar "$jar")
+    say "$name" "started pid $pid on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)"
+    started+=("$name:$port:$pid")
+  done
+  for entry in "${started[@]}"; do
+    IFS=: read -r name port pid <<<"$entry"
+    wait_ready "$name" 120 "$LOG_DIR/$name.log" "$pid" health_up "$port"
+    say "$name" "ready: http://127.0.0.1:$port/q/swagger-ui"
+  done
+}
+
+cmd_down() {
+  local entry name pid
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}
+    if pid=$(running_pid "$name" "$(jar_of "$name")"); then
+      stop_tree "$name" "$pid" 30
+      rm -f "$(pid_file "$name")"
+      say "$name" "stopped"
+    else
+      say "$name" "not running"
+    fi
+  done
+}
+
+cmd_status() {
+  local entry name port pid rc=0
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}; port=${entry##*:}
+    if pid=$(running_pid "$name" "$(jar_of "$name")") && health_up "$port"; then
+      printf '%-21s READY    http://127.0.0.1:%s  pid %s  log: %s\n' "$name" "$port" "$pid" "$LOG_DIR/$name.log"
+    elif [[ -n ${pid:-} ]]; then
+      printf '%-21s STARTING http://127.0.0.1:%s  pid %s  log: %s\n' "$name" "$port" "$pid" "$LOG_DIR/$name.log"; rc=1
+    else
+      printf '%-21s DOWN\n' "$name"; rc=1
+    fi
+  done
+  return $rc
+}
+
+case ${1:-} in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  *) echo "usage: deploy/services.sh up|down|status" >&2; exit 2 ;;
+esac
