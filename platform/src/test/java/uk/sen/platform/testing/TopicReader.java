@@ -44,8 +44,15 @@ public final class TopicReader implements AutoCloseable {
         ensureTopic(topic);
         consumer = new KafkaConsumer<>(props);
         List<TopicPartition> partitions = new ArrayList<>();
-        consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (partitions.isEmpty() && System.currentTimeMillis() < deadline) {
+            // a topic created a moment ago may not be in the metadata yet
+            consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            if (partitions.isEmpty()) {
+                sleep(200);
+            }
+        }
         if (partitions.isEmpty()) {
             throw new IllegalStateException("Topic " + topic + " has no partitions");
         }
@@ -64,6 +71,15 @@ public final class TopicReader implements AutoCloseable {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("Could not create topic " + topic, e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

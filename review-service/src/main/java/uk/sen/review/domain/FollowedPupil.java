@@ -40,6 +40,12 @@ public class FollowedPupil extends PanacheEntityBase {
     public String primaryNeed;
     @Column(name = "secondary_need")
     public String secondaryNeed;
+    @Column(name = "school_phase")
+    public String schoolPhase;
+    @Column(name = "school_highest_age")
+    public Integer schoolHighestAge;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @jakarta.persistence.Version
+    public long version;
 }

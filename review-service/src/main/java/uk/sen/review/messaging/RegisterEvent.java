@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RegisterEvent(String pupilId, String trustId, String schoolUrn, String laCode, LocalDate dateOfBirth,
         String ncYear, String provision, LocalDate provisionStartDate, String issuingLa, LocalDate planIssueDate,
-        List<Need> needs, String previousProvision, LocalDate endDate, String endReason) {
+        List<Need> needs, String previousProvision, LocalDate endDate, String endReason, String schoolPhase,
+        Integer schoolHighestAge) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Need(int rank, String code) {

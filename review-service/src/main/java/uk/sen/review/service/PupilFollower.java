@@ -40,6 +40,9 @@ public class PupilFollower {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AnnualReviewService reviews;
+
     @Transactional
     public void apply(IncomingEvent event) {
         if (!inbox.firstDelivery(CONSUMER, event.id())) {
@@ -67,8 +70,11 @@ public class PupilFollower {
         pupil.planIssueDate = data.planIssueDate();
         pupil.primaryNeed = need(data, 1);
         pupil.secondaryNeed = need(data, 2);
+        pupil.schoolPhase = data.schoolPhase();
+        pupil.schoolHighestAge = data.schoolHighestAge();
         pupil.updatedAt = Instant.now();
         pupil.persist();
+        FollowedPupil.flush();
 
         TimelineEntry entry = new TimelineEntry();
         entry.pupilId = pupilId;
@@ -79,6 +85,7 @@ public class PupilFollower {
         entry.persist();
         audit.recordSystem("review-service", AuditLog.UPDATE, "pupil", pupilId.toString(), data.trustId(),
                 data.schoolUrn(), "applied " + event.type() + " " + event.id());
+        reviews.followProvision(pupil, entry.summary);
     }
 
     private RegisterEvent read(IncomingEvent event) {

@@ -1,0 +1,27 @@
+package uk.sen.review.config;
+
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import uk.sen.review.domain.StatutoryClock;
+
+@ConfigMapping(prefix = "sen.review")
+public interface ReviewConfig {
+
+    /** Months between reviews for a child under 5 (the Code of Practice says 3 to 6). */
+    @WithDefault("6")
+    int underFiveIntervalMonths();
+
+    /** How many weeks before the phase transfer plan date the review meeting must be held at the latest. */
+    @WithDefault("12")
+    int phaseTransferMeetingWeeksBefore();
+
+    /** Days before a deadline at which "deadline approaching" is announced. */
+    @WithDefault("14,3")
+    List<Integer> alertLeadDays();
+
+    default StatutoryClock clock() {
+        return new StatutoryClock(new StatutoryClock.Settings(underFiveIntervalMonths(), phaseTransferMeetingWeeksBefore()));
+    }
+}

@@ -1,0 +1,62 @@
+package uk.sen.review.messaging;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import uk.sen.platform.outbox.OutboxWriter;
+import uk.sen.review.domain.AnnualReview;
+
+/**
+ * The review service's integration events on {@code sen.review.v1}, through the outbox. Each is self-contained for
+ * notification-service and workload-service: no call back needed, and no names of the child.
+ */
+@ApplicationScoped
+public class ReviewEvents {
+
+    public static final String PREFIX = "uk.sen.review.";
+    public static final String REVIEW_SCHEDULED = PREFIX + "review-scheduled";
+    public static final String MEETING_SET = PREFIX + "meeting-set";
+    public static final String MEETING_HELD = PREFIX + "meeting-held";
+    public static final String REVIEW_COMPLETED = PREFIX + "review-completed";
+    public static final String REVIEW_CLOSED = PREFIX + "review-closed";
+    public static final String DEADLINE_APPROACHING = PREFIX + "deadline-approaching";
+    public static final String DEADLINE_MISSED = PREFIX + "deadline-missed";
+
+    public record InviteeData(String role, String name) {
+    }
+
+    public record ReviewData(String reviewId, String pupilId, String trustId, String schoolUrn, String kind,
+            String transfer, String status, LocalDate dueBy, LocalDate planBy, LocalDate meetingDate,
+            List<InviteeData> invitees, LocalDate heldOn, Integer durationMinutes, String decision,
+            String nextStep, String closedReason) {
+    }
+
+    public record DeadlineData(String deadlineId, String pupilId, String trustId, String schoolUrn, String sourceType,
+            String sourceId, String step, boolean statutory, LocalDate dueOn, String threshold, long daysLeft) {
+    }
+
+    @Inject
+    OutboxWriter outbox;
+
+    @ConfigProperty(name = "sen.topics.review")
+    String topic;
+
+    public void publish(String type, AnnualReview r, Integer durationMinutes, String nextStep) {
+        List<InviteeData> invitees = r.invitees.stream()
+                .map(i -> new InviteeData(i.role.name(), i.name)).toList();
+        ReviewData data = new ReviewData(r.id.toString(), r.pupilId.toString(), r.trustId, r.schoolUrn,
+                r.kind.name(), r.transfer == null ? null : r.transfer.name(), r.status.name(), r.dueBy, r.planBy,
+                r.meetingDate, invitees, r.heldOn, durationMinutes, r.laDecision == null ? null : r.laDecision.name(),
+                nextStep, r.closedReason);
+        outbox.publish(topic, type, r.pupilId.toString(), r.trustId, r.schoolUrn, data);
+    }
+
+    public void publish(String type, DeadlineData data) {
+        outbox.publish(topic, type, data.pupilId(), data.trustId(), data.schoolUrn(), data);
+    }
+}
