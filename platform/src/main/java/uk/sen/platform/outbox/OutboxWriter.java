@@ -1,12 +1,17 @@
 package uk.sen.platform.outbox;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +22,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @ApplicationScoped
 public class OutboxWriter {
+
+    /** One event of a batch. */
+    public record Pending(String type, String subject, String trustId, String schoolUrn, Object data) {
+    }
+
+    private static final String INSERT = """
+            INSERT INTO outbox_event (id, topic, type, subject, trust_id, school_urn, occurred_at, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     @Inject
     EntityManager em;
@@ -29,24 +42,42 @@ public class OutboxWriter {
      * @param type     the CloudEvents type, e.g. {@code uk.sen.register.pupil-registered}
      * @param subject  the pupil id; also the record key, so one pupil's events stay in order
      * @param data     the event's JSON data, self-contained for consumers
-     * @return the event id
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID publish(String topic, String type, String subject, String trustId, String schoolUrn, Object data) {
-        UUID id = UUID.randomUUID();
-        String payload;
-        try {
-            payload = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event data of type " + type + " is not serialisable", e);
+    public void publish(String topic, String type, String subject, String trustId, String schoolUrn, Object data) {
+        publishAll(topic, List.of(new Pending(type, subject, trustId, schoolUrn, data)));
+    }
+
+    /** Records many events in one JDBC batch (e.g. a deadline scan raising thousands of alerts). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(String topic, List<Pending> events) {
+        if (events.isEmpty()) {
+            return;
         }
-        em.createNativeQuery("""
-                INSERT INTO outbox_event (id, topic, type, subject, trust_id, school_urn, occurred_at, payload)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, id).setParameter(2, topic).setParameter(3, type).setParameter(4, subject)
-                .setParameter(5, trustId).setParameter(6, schoolUrn).setParameter(7, Instant.now())
-                .setParameter(8, payload)
-                .executeUpdate();
-        return id;
+        Timestamp now = Timestamp.from(Instant.now());
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Pending e : events) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, topic);
+                    insert.setString(3, e.type());
+                    insert.setString(4, e.subject());
+                    insert.setString(5, e.trustId());
+                    insert.setString(6, e.schoolUrn());
+                    insert.setTimestamp(7, now);
+                    insert.setString(8, write(e));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private String write(Pending e) {
+        try {
+            return json.writeValueAsString(e.data());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("Event data of type " + e.type() + " is not serialisable", ex);
+        }
     }
 }

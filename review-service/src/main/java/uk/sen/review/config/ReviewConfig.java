@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import uk.sen.review.domain.StatutoryClock;
 
 @ConfigMapping(prefix = "sen.review")
@@ -20,6 +21,11 @@ public interface ReviewConfig {
     /** Days before a deadline at which "deadline approaching" is announced. */
     @WithDefault("14,3")
     List<Integer> alertLeadDays();
+
+    /** How often the deadline monitor scans (a duration like 5m, or "off"). */
+    @WithName("monitor.every")
+    @WithDefault("5m")
+    String monitorEvery();
 
     default StatutoryClock clock() {
         return new StatutoryClock(new StatutoryClock.Settings(underFiveIntervalMonths(), phaseTransferMeetingWeeksBefore()));

@@ -25,7 +25,7 @@ import uk.sen.platform.testing.TopicReader;
 
 /** An EHC plan's review from the register's event to the completed review, through real Kafka and real tokens. */
 @QuarkusTest
-class AnnualReviewLifecycleTest {
+public class AnnualReviewLifecycleTest {
 
     static final String REGISTER = "test.sen.register.v1";
     static final String REVIEW = "test.sen.review.v1";
@@ -35,7 +35,7 @@ class AnnualReviewLifecycleTest {
             [{"role":"PARENT_OR_YOUNG_PERSON","name":"Parent"},{"role":"HEAD"},{"role":"LA_SEN_OFFICER"},
              {"role":"HEALTH"},{"role":"SOCIAL_CARE"}]""";
 
-    static void registerEvent(String pupil, String type, String provision, String ncYear, String phase, LocalDate issued) {
+    public static void registerEvent(String pupil, String type, String provision, String ncYear, String phase, LocalDate issued) {
         String data = String.format("""
                 {"pupilId":"%s","trustId":"northbridge","schoolUrn":"900101","laCode":"801","dateOfBirth":"2015-05-01",
                  "ncYear":"%s","provision":"%s","provisionStartDate":"%s","issuingLa":"801","planIssueDate":%s,
@@ -46,12 +46,12 @@ class AnnualReviewLifecycleTest {
                 "ce_time", "2026-11-23T10:00:00Z", "ce_trustid", "northbridge", "ce_schoolurn", "900101"));
     }
 
-    static JsonPath reviewOf(String pupil) {
+    public static JsonPath reviewOf(String pupil) {
         return given().auth().oauth2(Tokens.of(SENCO)).queryParam("pupil", pupil).get("/api/v1/reviews")
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    static String awaitOpenReview(String pupil) {
+    public static String awaitOpenReview(String pupil) {
         await().atMost(Duration.ofSeconds(30)).until(() -> reviewOf(pupil).getList("items").size() > 0);
         return reviewOf(pupil).getString("items.find { it.status != 'COMPLETED' && it.status != 'CLOSED' }.id");
     }
