@@ -10,11 +10,17 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -59,19 +65,45 @@ public class OutboxRelay {
     @Inject
     MeterRegistry metrics;
 
-    @Scheduled(every = "${sen.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s")
+    @Inject
+    ManagedExecutor executor;
+
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    /** Wakes the relay as soon as a transaction that wrote events commits, so events leave within milliseconds. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWriter.Written written) {
+        if (enabled) {
+            executor.runAsync(this::poll);
+        }
+    }
+
+    /** The safety net: publishes whatever a wake-up missed (a crash, a broker outage). */
+    @Scheduled(every = "${sen.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduledPoll() {
+        if (enabled) {
+            poll();
+        }
+    }
+
+    /** Relays until nothing is left; a wake-up arriving meanwhile makes the running loop go round once more. */
     void poll() {
-        if (!enabled) {
+        again.set(true);
+        if (!running.tryLock()) {
             return;
         }
         try {
-            int sent;
-            do {
-                sent = relayBatch();
-            } while (sent == batchSize);
+            while (again.getAndSet(false)) {
+                int sent;
+                do {
+                    sent = relayBatch();
+                } while (sent == batchSize);
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay will retry: %s", e.getMessage());
+        } finally {
+            running.unlock();
         }
     }
 

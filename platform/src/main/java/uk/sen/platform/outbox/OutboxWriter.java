@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class OutboxWriter {
 
+    /** Fired in the writing transaction; observed after its commit to wake the relay. */
+    public record Written(int count) {
+    }
+
     /** One event of a batch. */
     public record Pending(String type, String subject, String trustId, String schoolUrn, Object data) {
     }
@@ -36,6 +41,9 @@ public class OutboxWriter {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Event<Written> written;
 
     /**
      * @param topic    the producer's topic, e.g. {@code sen.register.v1}
@@ -71,6 +79,7 @@ public class OutboxWriter {
                 insert.executeBatch();
             }
         });
+        written.fire(new Written(events.size()));
     }
 
     private String write(Pending e) {

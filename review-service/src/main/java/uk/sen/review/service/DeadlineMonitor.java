@@ -55,7 +55,8 @@ public class DeadlineMonitor {
     String topic;
 
     @Scheduled(every = "${sen.review.monitor.every:5m}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         ScanResult result = scan(calendar.today());
         if (result.approaching() + result.missed() > 0) {
