@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The test command: starts the infrastructure pieces that are not running, runs every test against them
-# (./mvnw verify), and stops again exactly the pieces it started, also when tests fail.
+# The test command. 1) Starts the infrastructure pieces that are not running. 2) Runs every module's tests
+# against them (./mvnw verify: unit tests and @QuarkusTest on the real PostgreSQL, Kafka and Keycloak).
+# 3) Starts the four services (unless they run already), loads the demo schools and runs the end-to-end tests
+# (e2e/) against the running stack. Afterwards it stops exactly what it started, also when tests fail.
 set -euo pipefail
 
 DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -10,9 +12,15 @@ started=()
 while read -r piece state _; do
   [[ $state == READY ]] || started+=("$piece")
 done < <("$DEPLOY_DIR/infra.sh" status 2>/dev/null | grep -E '^(postgres|kafka|greenmail|keycloak) ' || true)
+services_started=0
+"$DEPLOY_DIR/services.sh" status >/dev/null 2>&1 || services_started=1
 
 cleanup() {
   local rc=$?
+  if (( services_started )); then
+    echo "[test] stopping the services this run started"
+    "$DEPLOY_DIR/services.sh" down || true
+  fi
   if (( ${#started[@]} )); then
     echo "[test] stopping what this run started: ${started[*]}"
     "$DEPLOY_DIR/infra.sh" down "${started[@]}" || true
@@ -29,5 +37,15 @@ else
 fi
 
 cd "$ROOT_DIR"
-echo "[test] ./mvnw -B verify $*"
-./mvnw -B verify "$@"
+echo "[test] ./mvnw -B install (module tests against the real infrastructure) $*"
+./mvnw -B install "$@"
+
+if (( services_started )); then
+  echo "[test] starting the four services for the end-to-end tests"
+  "$DEPLOY_DIR/services.sh" up
+else
+  echo "[test] the services already run (deploy/run.sh); the end-to-end tests use them as they are"
+fi
+"$DEPLOY_DIR/demo.sh"
+echo "[test] end-to-end tests against the running stack"
+./mvnw -B -pl e2e verify -De2e

@@ -1,0 +1,111 @@
+package uk.sen.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A SENCO's journey through the running stack: register a pupil on SEN support, move them to an EHC plan, see the
+ * annual review appear with its statutory deadlines, take it through its meeting; the audit shows each access and
+ * a teacher of another school sees none of it.
+ */
+class SencoJourneyIT {
+
+    static final String SENCO = "senco.academy";
+    static final String SCHOOL = "900103";
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+
+    /** A valid UPN for Northbridge Academy (LA 801, establishment 4001) that is new to the running register. */
+    static String newUpn() {
+        String body = "8014001" + String.format("%02d%03d", 30 + ThreadLocalRandom.current().nextInt(60),
+                ThreadLocalRandom.current().nextInt(1000));
+        int sum = 0;
+        for (int position = 2; position <= 13; position++) {
+            sum += (body.charAt(position - 2) - '0') * position;
+        }
+        return "ABCDEFGHJKLMNPQRTUVWXYZ".charAt(sum % 23) + body;
+    }
+
+    static String registerPupil() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            var response = Stack.as(SENCO).contentType(ContentType.JSON).header("Idempotency-Key", "e2e-" + System.nanoTime())
+                    .body(String.format("""
+                            {"upn":"%s","forename":"Sam","surname":"Journey","dateOfBirth":"2013-02-11","sex":"M",
+                             "ncYear":"8","schoolUrn":"%s","onRollDate":"2024-09-02"}""", newUpn(), SCHOOL))
+                    .post(Stack.REGISTER + "/api/v1/pupils");
+            if (response.statusCode() == 201) {
+                return response.jsonPath().getString("id");
+            }
+            assertEquals(409, response.statusCode(), response.asString());
+        }
+        throw new AssertionError("no free UPN after 5 attempts");
+    }
+
+    static String etag(String url) {
+        return Stack.as(SENCO).get(url).then().statusCode(200).extract().header("ETag");
+    }
+
+    @Test
+    void fromSenSupportToAnEhcPlanReviewedOnTime() {
+        String pupil = registerPupil();
+        String pupilUrl = Stack.REGISTER + "/api/v1/pupils/" + pupil;
+
+        Stack.as(SENCO).contentType(ContentType.JSON).header("If-Match", etag(pupilUrl))
+                .body("""
+                        {"provision":"K","startDate":"%s","needs":[{"rank":1,"code":"SPLD"}]}""".formatted(TODAY.minusMonths(14)))
+                .post(pupilUrl + "/provisions").then().statusCode(200).body("provision", equalTo("K"));
+        LocalDate issued = TODAY.minusMonths(11);
+        Stack.as(SENCO).contentType(ContentType.JSON).header("If-Match", etag(pupilUrl))
+                .body("""
+                        {"provision":"E","startDate":"%s","needs":[{"rank":1,"code":"ASD"},{"rank":2,"code":"SLCN"}],
+                         "issuingLa":"801","planIssueDate":"%s"}""".formatted(issued, issued))
+                .post(pupilUrl + "/provisions").then().statusCode(200).body("provision", equalTo("E"));
+
+        // the annual review appears in review-service with its statutory deadline
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> Stack.as(SENCO)
+                .queryParam("pupil", pupil).get(Stack.REVIEW + "/api/v1/reviews").jsonPath().getList("items").size() > 0);
+        JsonPath reviews = Stack.as(SENCO).queryParam("pupil", pupil).get(Stack.REVIEW + "/api/v1/reviews").jsonPath();
+        String review = reviews.getString("items[0].id");
+        assertEquals(issued.plusMonths(12).minusDays(1).toString(), reviews.getString("items[0].dueBy"));
+        String reviewUrl = Stack.REVIEW + "/api/v1/reviews/" + review;
+
+        // the SENCO sets the meeting, sends the invitations, holds it
+        Stack.as(SENCO).contentType(ContentType.JSON).header("If-Match", etag(reviewUrl))
+                .body("""
+                        {"meetingDate":"%s","invitees":[{"role":"PARENT_OR_YOUNG_PERSON","name":"Parent of the pupil"},
+                         {"role":"HEAD"},{"role":"LA_SEN_OFFICER"},{"role":"HEALTH"},{"role":"SOCIAL_CARE"}]}""".formatted(TODAY))
+                .put(reviewUrl + "/meeting").then().statusCode(200).body("status", equalTo("MEETING_SET"));
+        Stack.as(SENCO).contentType(ContentType.JSON).header("If-Match", etag(reviewUrl))
+                .body("{\"on\":\"" + TODAY.minusDays(20) + "\"}").post(reviewUrl + "/invitations-sent").then().statusCode(200);
+        Stack.as(SENCO).contentType(ContentType.JSON).header("If-Match", etag(reviewUrl))
+                .body("{\"on\":\"" + TODAY + "\",\"attendees\":[\"Parent\",\"SENCO\",\"LA SEN officer\"],\"durationMinutes\":90}")
+                .post(reviewUrl + "/held").then().statusCode(200).body("status", equalTo("HELD"))
+                .body("steps.find { it.step == 'REVIEW_MEETING' }.status", equalTo("DONE_ON_TIME"))
+                .body("steps.find { it.step == 'REPORT' }.dueOn", equalTo(TODAY.plusWeeks(2).toString()));
+
+        // every access is audited, in both services
+        Stack.as("trust.admin").queryParam("subjectId", pupil).get(Stack.REGISTER + "/api/v1/audit").then()
+                .statusCode(200).body("items.action", hasItem("CREATE")).body("items.actor", hasItem(SENCO));
+        List<String> reviewAudit = Stack.as("trust.admin").queryParam("subjectId", pupil)
+                .get(Stack.REVIEW + "/api/v1/audit").jsonPath().getList("items.actor");
+        assertEquals(true, reviewAudit.contains(SENCO), reviewAudit.toString());
+
+        // a teacher of another school sees none of it
+        Stack.as("teacher.harbour").get(pupilUrl).then().statusCode(404);
+        Stack.as("teacher.harbour").get(reviewUrl).then().statusCode(404);
+        Stack.as("teacher.harbour").queryParam("pupil", pupil).get(Stack.REVIEW + "/api/v1/reviews").then()
+                .statusCode(200).body("totalItems", equalTo(0));
+    }
+}
