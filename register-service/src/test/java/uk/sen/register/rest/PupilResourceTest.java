@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import uk.sen.platform.testing.EventSchemas;
 import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
 
@@ -81,6 +82,7 @@ class PupilResourceTest {
             assertEquals("2016-03-14", data.getString("dateOfBirth"));
             assertEquals("801", data.getString("laCode"));
             assertEquals("SLCN", data.getString("needs[0].code"));
+            EventSchemas.assertValid("register", "pupil-registered", registered.value());
 
             String e = """
                     {"provision":"E","startDate":"2026-11-02","needs":[{"rank":1,"code":"ASD"}],
@@ -92,14 +94,16 @@ class PupilResourceTest {
             ConsumerRecord<String, String> changed = topic.await(r -> id.equals(r.key())
                     && "uk.sen.register.provision-changed".equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20));
             assertEquals("K", new io.restassured.path.json.JsonPath(changed.value()).getString("previousProvision"));
+            EventSchemas.assertValid("register", "provision-changed", changed.value());
 
             given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON).header("If-Match", etag(SENCO, id))
                     .body("""
                             {"endDate":"2026-11-20","reason":"Moved to a special school"}""")
                     .post("/api/v1/pupils/" + id + "/provisions/close")
                     .then().statusCode(200).body("provision", equalTo("N")).body("needs", hasSize(0));
-            topic.await(r -> id.equals(r.key())
+            ConsumerRecord<String, String> left = topic.await(r -> id.equals(r.key())
                     && "uk.sen.register.pupil-left-register".equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20));
+            EventSchemas.assertValid("register", "pupil-left-register", left.value());
         }
 
         given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/pupils/" + id + "/provisions")
