@@ -48,16 +48,35 @@ public class RegisterEvents {
     @ConfigProperty(name = "sen.topics.register")
     String topic;
 
+    /** One event of a batch, with what {@link #publish} takes. */
+    public record Planned(String type, Pupil pupil, String laCode, SenProvision open, Provision previous,
+            SenProvision closed, List<String> changedFields) {
+    }
+
     public void publish(String type, Pupil pupil, String laCode, SenProvision open, Provision previous,
+            SenProvision closed, List<String> changedFields) {
+        outbox.publish(topic, type, pupil.id.toString(), pupil.trustId, pupil.schoolUrn,
+                snapshot(pupil, laCode, open, previous, closed, changedFields));
+    }
+
+    /** Many events in one write (imports): the same events, with the same data, as {@link #publish} one by one. */
+    public void publishAll(List<Planned> events) {
+        outbox.publishAll(topic, events.stream()
+                .map(e -> new OutboxWriter.Pending(e.type(), e.pupil().id.toString(), e.pupil().trustId,
+                        e.pupil().schoolUrn, snapshot(e.pupil(), e.laCode(), e.open(), e.previous(), e.closed(),
+                                e.changedFields())))
+                .toList());
+    }
+
+    private PupilSnapshot snapshot(Pupil pupil, String laCode, SenProvision open, Provision previous,
             SenProvision closed, List<String> changedFields) {
         List<NeedData> needs = pupil.needs.stream()
                 .map(n -> new NeedData(n.rank, n.needCode, areas.areaOf(n.needCode).name())).toList();
-        PupilSnapshot data = new PupilSnapshot(pupil.id.toString(), pupil.trustId, pupil.schoolUrn, laCode,
+        return new PupilSnapshot(pupil.id.toString(), pupil.trustId, pupil.schoolUrn, laCode,
                 pupil.dateOfBirth, pupil.ncYear, open == null ? Provision.N.name() : open.provision.name(),
                 open == null ? null : open.startDate, open == null ? null : open.issuingLa,
                 open == null ? null : open.planIssueDate, needs, previous == null ? null : previous.name(),
                 closed == null ? null : closed.endDate, closed == null ? null : closed.endReason,
                 changedFields == null ? List.of() : changedFields);
-        outbox.publish(topic, type, pupil.id.toString(), pupil.trustId, pupil.schoolUrn, data);
     }
 }

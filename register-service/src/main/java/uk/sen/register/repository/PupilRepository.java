@@ -15,6 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import uk.sen.register.domain.Provision;
 import uk.sen.register.domain.Pupil;
 import uk.sen.register.domain.SenProvision;
+import uk.sen.register.domain.SenRules.RankedNeed;
 
 @ApplicationScoped
 public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
@@ -30,6 +31,23 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
 
     public List<SenProvision> history(UUID pupilId) {
         return SenProvision.list("pupilId = ?1 order by startDate, recordedAt", pupilId);
+    }
+
+    /**
+     * Records that from {@code effective} on the pupil's needs are {@code needs} (none: off the register). Needs
+     * recorded for that day or later end there, so periods never overlap even when a change is back-dated.
+     */
+    public void recordNeedHistory(UUID pupilId, List<RankedNeed> needs, LocalDate effective) {
+        getEntityManager().createNativeQuery("""
+                UPDATE pupil_need_history SET valid_to = GREATEST(valid_from, ?1)
+                WHERE pupil_id = ?2 AND (valid_to IS NULL OR valid_to > ?1)""")
+                .setParameter(1, effective).setParameter(2, pupilId).executeUpdate();
+        for (RankedNeed need : needs) {
+            getEntityManager().createNativeQuery("""
+                    INSERT INTO pupil_need_history (pupil_id, rank, need_code, valid_from) VALUES (?1, ?2, ?3, ?4)""")
+                    .setParameter(1, pupilId).setParameter(2, need.rank()).setParameter(3, need.code())
+                    .setParameter(4, effective).executeUpdate();
+        }
     }
 
     public Optional<Pupil> findByUpn(String trustId, String upn) {

@@ -3,6 +3,7 @@ package uk.sen.register.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,10 @@ public class RegisterService {
 
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock);
     }
 
     // ---- reads (scope and audit) -----------------------------------------------------------------------------
@@ -187,7 +192,7 @@ public class RegisterService {
         next.planIssueDate = provision == Provision.E ? planIssueDate : null;
         next.recordedAt = Instant.now();
         next.persist();
-        replaceNeeds(pupil, needs);
+        replaceNeeds(pupil, needs, startDate);
         touch(pupil);
         audit.record(AuditLog.UPDATE, "pupil", id.toString(), pupil.trustId, pupil.schoolUrn);
         events.publish(previous == Provision.N ? RegisterEvents.PUPIL_REGISTERED : RegisterEvents.PROVISION_CHANGED,
@@ -221,7 +226,7 @@ public class RegisterService {
         if (!v.isEmpty()) {
             throw ProblemException.invalid(v);
         }
-        replaceNeeds(pupil, needs);
+        replaceNeeds(pupil, needs, today());
         touch(pupil);
         audit.record(AuditLog.UPDATE, "pupil", id.toString(), pupil.trustId, pupil.schoolUrn);
         events.publish(RegisterEvents.NEEDS_CHANGED, pupil, laCodeOf(pupil), pupils.openProvision(id).orElse(null),
@@ -236,6 +241,7 @@ public class RegisterService {
         open.endReason = reason;
         pupil.needs.clear();
         SenProvision.getEntityManager().flush();
+        pupils.recordNeedHistory(pupil.id, List.of(), endDate);
         touch(pupil);
         audit.record(AuditLog.UPDATE, "pupil", pupil.id.toString(), pupil.trustId, pupil.schoolUrn);
         events.publish(RegisterEvents.PUPIL_LEFT_REGISTER, pupil, laCodeOf(pupil), null, open.provision, open, null);
@@ -282,10 +288,13 @@ public class RegisterService {
         pupil.updatedAt = Instant.now();
     }
 
-    private static void replaceNeeds(Pupil pupil, List<RankedNeed> needs) {
+    /** The current needs, and their history from {@code effective} on (the register read as at a date). */
+    private void replaceNeeds(Pupil pupil, List<RankedNeed> needs, LocalDate effective) {
         pupil.needs.clear();
         needs.stream().sorted((a, b) -> Integer.compare(a.rank(), b.rank()))
                 .forEach(n -> pupil.needs.add(new Pupil.Need(n.rank(), Objects.requireNonNull(NeedType.parse(n.code())).name())));
+        pupils.recordNeedHistory(pupil.id, pupil.needs.stream().map(n -> new RankedNeed(n.rank, n.needCode)).toList(),
+                effective);
     }
 
     /**

@@ -1,0 +1,123 @@
+package uk.sen.register.rest;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.sen.platform.problem.ProblemException;
+import uk.sen.platform.problem.Violation;
+import uk.sen.platform.security.CallerScope;
+import uk.sen.platform.security.Roles;
+import uk.sen.register.exchange.CtfWriter;
+import uk.sen.register.exchange.Sen2Writer;
+import uk.sen.register.service.ExportService;
+import uk.sen.register.service.RegisterService;
+
+@Path("/api/v1/exports")
+@Tag(name = "Exports")
+public class ExportResource {
+
+    private static final String CSV_UTF8 = "text/csv; charset=UTF-8";
+    private static final Pattern LA = Pattern.compile("[0-9]{3}");
+    private static final Pattern ESTAB = Pattern.compile("[0-9]{4}");
+
+    @Inject
+    ExportService exports;
+
+    @Inject
+    RegisterService register;
+
+    @Inject
+    CallerScope caller;
+
+    @GET
+    @Path("ctf")
+    @Produces(MediaType.APPLICATION_XML)
+    @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
+    @Operation(summary = "A Common Transfer File of the school's leavers (leaving date from..to, both included) with "
+            + "their SEN history, named <LA><Estab>_CTF_<DestLA><DestEstab>_<nnn>.xml (MMM/MMMM: destination "
+            + "unknown); leavers=false: every pupil on roll today")
+    public Response ctf(
+            @Parameter(description = "The school (URN)", required = true) @QueryParam("school") String school,
+            @Parameter(description = "true (default): leavers from..to; false: pupils on roll today") @QueryParam("leavers") String leavers,
+            @Parameter(description = "First leaving date included (yyyy-MM-dd)") @QueryParam("from") String from,
+            @Parameter(description = "Last leaving date included (yyyy-MM-dd)") @QueryParam("to") String to,
+            @Parameter(description = "Destination school's LA code, when known") @QueryParam("destLa") String destLa,
+            @Parameter(description = "Destination school's establishment number, when known") @QueryParam("destEstab") String destEstab) {
+        String urn = ImportResource.required("school", school);
+        boolean onlyLeavers = leavers == null || leavers.isBlank() || ImportResource.flag("leavers", leavers);
+        LocalDate first = ImportResource.date("from", from);
+        LocalDate last = ImportResource.date("to", to);
+        if (onlyLeavers) {
+            if (first == null || last == null) {
+                throw ProblemException.invalid(List.of(new Violation(first == null ? "from" : "to",
+                        "is required for a leavers' CTF (the range of leaving dates)")));
+            }
+            if (last.isBefore(first)) {
+                throw ProblemException.invalid("to", "must not be before from");
+            }
+        }
+        String la = ImportResource.blankToNull(destLa);
+        String estab = ImportResource.blankToNull(destEstab);
+        if ((la == null) != (estab == null)) {
+            throw ProblemException.invalid(la == null ? "destLa" : "destEstab",
+                    "give both destLa and destEstab, or neither (destination unknown)");
+        }
+        if (la != null && (!LA.matcher(la).matches() || !ESTAB.matcher(estab).matches())) {
+            throw ProblemException.invalid(LA.matcher(la).matches() ? "destEstab" : "destLa",
+                    "destLa is a 3-digit LA code and destEstab a 4-digit establishment number");
+        }
+        ExportService.CtfExport export = exports.ctf(urn, onlyLeavers, first, last, la, estab);
+        StreamingOutput body = out -> {
+            try {
+                CtfWriter.write(export.document(), out);
+            } catch (javax.xml.stream.XMLStreamException e) {
+                throw new java.io.IOException("Could not write the CTF", e);
+            }
+        };
+        return Response.ok(body, MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"").build();
+    }
+
+    @GET
+    @Path("la")
+    @Produces({ "text/csv", MediaType.APPLICATION_XML })
+    @RolesAllowed(Roles.LA_OFFICER)
+    @Operation(summary = "LA exchange: pupils with an open EHC plan in the schools of your LA, across trusts, with "
+            + "the SEN2 items the register holds (Person, NamedPlan, SENneed, school URN)")
+    public Response la(@Parameter(description = "csv (default) or xml") @QueryParam("format") String format) {
+        String kind = format == null || format.isBlank() ? "csv" : format.trim().toLowerCase(Locale.ROOT);
+        if (!kind.equals("csv") && !kind.equals("xml")) {
+            throw ProblemException.invalid("format", "must be csv or xml");
+        }
+        List<Sen2Writer.Person> persons = exports.laExchange(kind);
+        String la = caller.la();
+        LocalDateTime now = register.now();
+        String fileName = "SEN2_exchange_" + la + "_" + now.toLocalDate() + "." + kind;
+        StreamingOutput body = kind.equals("csv") ? out -> Sen2Writer.csv(persons, out) : out -> {
+            try {
+                Sen2Writer.xml(la, now, persons, out);
+            } catch (javax.xml.stream.XMLStreamException e) {
+                throw new java.io.IOException("Could not write the LA exchange", e);
+            }
+        };
+        return Response.ok(body, kind.equals("csv") ? CSV_UTF8 : MediaType.APPLICATION_XML + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+}

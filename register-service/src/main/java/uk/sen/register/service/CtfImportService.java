@@ -1,0 +1,168 @@
+package uk.sen.register.service;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.sen.platform.problem.ProblemException;
+import uk.sen.platform.problem.Violation;
+import uk.sen.platform.security.CallerScope;
+import uk.sen.register.config.ExchangeConfig;
+import uk.sen.register.config.RegisterConfig;
+import uk.sen.register.domain.Provision;
+import uk.sen.register.domain.RegisterSync;
+import uk.sen.register.domain.RegisterSync.Outcome;
+import uk.sen.register.domain.RegisterSync.Plan;
+import uk.sen.register.domain.RegisterSync.Source;
+import uk.sen.register.domain.School;
+import uk.sen.register.exchange.CtfFileName;
+import uk.sen.register.exchange.CtfFormat;
+import uk.sen.register.exchange.CtfReader;
+import uk.sen.register.exchange.LimitedInputStream;
+import uk.sen.register.service.RegisterImporter.Candidate;
+import uk.sen.register.service.RegisterImporter.Result;
+
+/**
+ * Imports the pupils of a Common Transfer File into the school its header names, with their SEN history. Read as a
+ * stream and applied in batches, in one transaction: a file that turns out not to be XML, or too large, part way
+ * through changes nothing.
+ */
+@ApplicationScoped
+public class CtfImportService {
+
+    @Inject
+    SchoolService schools;
+
+    @Inject
+    RegisterImporter importer;
+
+    @Inject
+    RegisterService register;
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    RegisterConfig registerConfig;
+
+    @Inject
+    ExchangeConfig config;
+
+    /**
+     * @param schoolUrn needed only when the file's destination is unknown (MMM/MMMM); else it must match it
+     * @param entryDate the pupils' first day at the school, when known (default: today)
+     */
+    public ImportReport importCtf(String schoolUrn, LocalDate entryDate, InputStream body) {
+        LimitedInputStream limited = new LimitedInputStream(body, config.ctfMaxBytes());
+        LocalDate today = register.today();
+        try {
+            return QuarkusTransaction.requiringNew().timeout((int) config.importTimeout().toSeconds())
+                    .call(() -> read(new CtfReader(limited), schoolUrn, entryDate, today));
+        } catch (RuntimeException e) {
+            if (limited.exceeded()) {
+                throw limited.refusal();
+            }
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ProblemException problem) {
+                    throw problem;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private ImportReport read(CtfReader ctf, String schoolUrn, LocalDate entryDate, LocalDate today) {
+        try (ctf) {
+            CtfReader.Header header = ctf.header();
+            School school = destination(header.dest(), schoolUrn);
+            ImportReport.Builder report = new ImportReport.Builder("ctf", school.urn, false);
+            String from = header.source() == null ? "an unnamed school"
+                    : header.source().la() + "-" + header.source().estab()
+                            + (header.source().name() == null ? "" : " " + header.source().name());
+            LocalDate fileDate = CtfFormat.fileDate(header.createdAt());
+            Map<String, Integer> seen = new HashMap<>();
+            Map<Long, List<String>> warnings = new HashMap<>();
+            List<Candidate> batch = new ArrayList<>();
+            CtfReader.Pupil pupil;
+            while ((pupil = ctf.next()) != null) {
+                report.read();
+                CtfFormat.Checked checked = CtfFormat.check(pupil, fileDate, entryDate, today,
+                        registerConfig::recognisedLa);
+                if (!checked.valid()) {
+                    report.invalid(checked.index(), checked.upn(), checked.violations());
+                    continue;
+                }
+                Integer earlier = seen.putIfAbsent(checked.upn(), checked.index());
+                if (earlier != null) {
+                    report.invalid(checked.index(), checked.upn(), List.of(new Violation("UPN",
+                            RegisterSync.DUPLICATE_UPN + " (also pupil " + earlier + " of this file)")));
+                    continue;
+                }
+                if (!checked.warnings().isEmpty()) {
+                    warnings.put((long) checked.index(), checked.warnings());
+                }
+                batch.add(new Candidate(checked.index(), checked.incoming()));
+                if (batch.size() == config.batchSize()) {
+                    apply(school, today, batch, from, warnings, report);
+                    batch.clear();
+                }
+            }
+            apply(school, today, batch, from, warnings, report);
+            return report.build();
+        }
+    }
+
+    private void apply(School school, LocalDate today, List<Candidate> batch, String from,
+            Map<Long, List<String>> warnings, ImportReport.Builder report) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        for (Result result : importer.apply(school, Source.CTF, today, batch, "CTF import from " + from)) {
+            Plan plan = result.plan();
+            if (plan.outcome() == Outcome.INVALID) {
+                report.invalid(result.ref(), result.upn(), plan.violations().stream()
+                        .map(v -> new Violation("upn".equals(v.field()) ? "UPN" : "SENhistory", v.reason())).toList());
+                continue;
+            }
+            report.applied(plan.outcome());
+            List<String> remarks = new ArrayList<>(warnings.getOrDefault(result.ref(), List.of()));
+            remarks.addAll(plan.warnings());
+            if (plan.openAfter() != null && plan.openAfter().code() == Provision.E
+                    && plan.openAfter().issuingLa() == null) {
+                remarks.add("EHC plan recorded without its issuing LA and issue date, which a CTF does not carry");
+            }
+            report.warn(result.ref(), result.upn(), remarks);
+        }
+    }
+
+    /** The school named by the header (LA + establishment number), which must be one of the caller's. */
+    private School destination(CtfReader.School dest, String schoolUrn) {
+        String la = dest.la();
+        String estab = dest.estab();
+        boolean unknown = la == null || estab == null || CtfFileName.UNKNOWN_LA.equals(la)
+                || CtfFileName.UNKNOWN_ESTAB.equals(estab);
+        if (unknown) {
+            if (schoolUrn == null) {
+                throw ProblemException.invalid("school", "the file does not name its destination school "
+                        + "(MMM/MMMM): give the URN of the school it is for");
+            }
+            return schools.visibleSchool(schoolUrn);
+        }
+        School school = School.find("laCode = ?1 and estabNumber = ?2", la, estab).firstResult();
+        if (school == null || !caller.coversSchool(school.trustId, school.urn)) {
+            throw ProblemException.notFound("School", la + "-" + estab);
+        }
+        if (schoolUrn != null && !schoolUrn.equals(school.urn)) {
+            throw ProblemException.invalid("school", "the file is for school " + la + "-" + estab + " (URN "
+                    + school.urn + "), not " + schoolUrn);
+        }
+        return school;
+    }
+}

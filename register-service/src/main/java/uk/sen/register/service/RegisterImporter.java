@@ -1,0 +1,128 @@
+package uk.sen.register.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import uk.sen.platform.audit.AuditLog;
+import uk.sen.platform.security.CallerScope;
+import uk.sen.register.domain.ProvisionPeriod;
+import uk.sen.register.domain.Pupil;
+import uk.sen.register.domain.RegisterSync;
+import uk.sen.register.domain.RegisterSync.Event;
+import uk.sen.register.domain.RegisterSync.Held;
+import uk.sen.register.domain.RegisterSync.Incoming;
+import uk.sen.register.domain.RegisterSync.Outcome;
+import uk.sen.register.domain.RegisterSync.Plan;
+import uk.sen.register.domain.RegisterSync.Source;
+import uk.sen.register.domain.School;
+import uk.sen.register.domain.SenProvision;
+import uk.sen.register.messaging.RegisterEvents;
+import uk.sen.register.repository.RegisterBatchRepository;
+import uk.sen.register.repository.RegisterBatchRepository.Write;
+
+/**
+ * Applies a batch of pupils read from a file (MIS or CTF) to one school's register: looks them up by UPN in the
+ * trust, plans each change with {@link RegisterSync}, writes the batch, publishes each pupil's changes as the same
+ * events the API publishes, and audits the pupils as imported, all in the caller's transaction.
+ */
+@ApplicationScoped
+public class RegisterImporter {
+
+    /** A pupil to apply; {@code ref} says where it is in the file (CSV row, or position in the CTF). */
+    public record Candidate(long ref, Incoming incoming) {
+    }
+
+    /** What happened to a candidate; {@code existed} when the register already held the pupil. */
+    public record Result(long ref, String upn, Plan plan, UUID pupilId, boolean existed) {
+    }
+
+    @Inject
+    RegisterBatchRepository batches;
+
+    @Inject
+    RegisterEvents events;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CallerScope caller;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Result> apply(School school, Source source, LocalDate today, List<Candidate> batch, String auditDetail) {
+        String trust = school.trustId;
+        // The school is one of the caller's, so the caller is in its trust; read the token's schools once.
+        boolean trustWide = caller.isTrustWide();
+        Set<String> callerSchools = caller.schools();
+        Map<String, Held> held = batches.findByUpns(trust, batch.stream().map(c -> c.incoming().upn()).toList(),
+                urn -> trustWide || callerSchools.contains(urn));
+        List<Result> results = new ArrayList<>(batch.size());
+        List<Write> writes = new ArrayList<>();
+        List<RegisterEvents.Planned> planned = new ArrayList<>();
+        List<String> audited = new ArrayList<>();
+        for (Candidate candidate : batch) {
+            Held pupil = held.get(candidate.incoming().upn());
+            Plan plan = RegisterSync.plan(candidate.incoming(), pupil, school.urn, today, source);
+            UUID id = pupil != null ? pupil.id() : UUID.randomUUID();
+            results.add(new Result(candidate.ref(), candidate.incoming().upn(), plan, id, pupil != null));
+            if (plan.outcome() == Outcome.INVALID) {
+                continue;
+            }
+            audited.add(id.toString());
+            if (plan.outcome() == Outcome.UNCHANGED) {
+                continue;
+            }
+            writes.add(new Write(id, pupil == null, pupil == null ? 0 : pupil.version(), plan.pupil(),
+                    plan.provisionChanges(), plan.needsChange()));
+            for (Event event : plan.events()) {
+                planned.add(toEvent(event, id, school, plan));
+            }
+        }
+        batches.apply(trust, writes);
+        events.publishAll(planned);
+        audit.record(AuditLog.IMPORT, "pupil", audited, trust, school.urn, auditDetail);
+        return results;
+    }
+
+    /** The event as the API would publish it, with the pupil as they are after the whole plan. */
+    private static RegisterEvents.Planned toEvent(Event event, UUID id, School school, Plan plan) {
+        Pupil pupil = new Pupil();
+        pupil.id = id;
+        pupil.trustId = school.trustId;
+        pupil.schoolUrn = plan.pupil().schoolUrn();
+        pupil.dateOfBirth = plan.pupil().dateOfBirth();
+        pupil.ncYear = plan.pupil().ncYear();
+        plan.needsAfter().forEach(n -> pupil.needs.add(new Pupil.Need(n.rank(), n.code())));
+        String type = switch (event.kind()) {
+            case PUPIL_REGISTERED -> RegisterEvents.PUPIL_REGISTERED;
+            case PROVISION_CHANGED -> RegisterEvents.PROVISION_CHANGED;
+            case NEEDS_CHANGED -> RegisterEvents.NEEDS_CHANGED;
+            case PUPIL_LEFT_REGISTER -> RegisterEvents.PUPIL_LEFT_REGISTER;
+            case PUPIL_DETAILS_CHANGED -> RegisterEvents.PUPIL_DETAILS_CHANGED;
+        };
+        return new RegisterEvents.Planned(type, pupil, school.laCode, provision(plan.openAfter()), event.previous(),
+                provision(event.closed()), event.changedFields());
+    }
+
+    private static SenProvision provision(ProvisionPeriod period) {
+        if (period == null) {
+            return null;
+        }
+        SenProvision p = new SenProvision();
+        p.provision = period.code();
+        p.startDate = period.start();
+        p.endDate = period.end();
+        p.endReason = period.endReason();
+        p.issuingLa = period.issuingLa();
+        p.planIssueDate = period.planIssueDate();
+        return p;
+    }
+}
