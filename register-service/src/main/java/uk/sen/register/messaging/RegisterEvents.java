@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.sen.platform.outbox.OutboxWriter;
 import uk.sen.register.domain.Provision;
 import uk.sen.register.domain.Pupil;
+import uk.sen.register.domain.School;
 import uk.sen.register.domain.SenProvision;
 import uk.sen.register.service.NeedAreas;
 
@@ -34,7 +35,7 @@ public class RegisterEvents {
 
     /** The data of every register event: the pupil as the register holds them after the change. */
     public record PupilSnapshot(String pupilId, String trustId, String schoolUrn, String laCode,
-            LocalDate dateOfBirth, String ncYear, String provision, LocalDate provisionStartDate,
+            String schoolPhase, int schoolHighestAge, LocalDate dateOfBirth, String ncYear, String provision, LocalDate provisionStartDate,
             String issuingLa, LocalDate planIssueDate, List<NeedData> needs, String previousProvision,
             LocalDate endDate, String endReason, List<String> changedFields) {
     }
@@ -49,30 +50,31 @@ public class RegisterEvents {
     String topic;
 
     /** One event of a batch, with what {@link #publish} takes. */
-    public record Planned(String type, Pupil pupil, String laCode, SenProvision open, Provision previous,
+    public record Planned(String type, Pupil pupil, School school, SenProvision open, Provision previous,
             SenProvision closed, List<String> changedFields) {
     }
 
-    public void publish(String type, Pupil pupil, String laCode, SenProvision open, Provision previous,
+    public void publish(String type, Pupil pupil, School school, SenProvision open, Provision previous,
             SenProvision closed, List<String> changedFields) {
         outbox.publish(topic, type, pupil.id.toString(), pupil.trustId, pupil.schoolUrn,
-                snapshot(pupil, laCode, open, previous, closed, changedFields));
+                snapshot(pupil, school, open, previous, closed, changedFields));
     }
 
     /** Many events in one write (imports): the same events, with the same data, as {@link #publish} one by one. */
     public void publishAll(List<Planned> events) {
         outbox.publishAll(topic, events.stream()
                 .map(e -> new OutboxWriter.Pending(e.type(), e.pupil().id.toString(), e.pupil().trustId,
-                        e.pupil().schoolUrn, snapshot(e.pupil(), e.laCode(), e.open(), e.previous(), e.closed(),
+                        e.pupil().schoolUrn, snapshot(e.pupil(), e.school(), e.open(), e.previous(), e.closed(),
                                 e.changedFields())))
                 .toList());
     }
 
-    private PupilSnapshot snapshot(Pupil pupil, String laCode, SenProvision open, Provision previous,
+    private PupilSnapshot snapshot(Pupil pupil, School school, SenProvision open, Provision previous,
             SenProvision closed, List<String> changedFields) {
         List<NeedData> needs = pupil.needs.stream()
                 .map(n -> new NeedData(n.rank, n.needCode, areas.areaOf(n.needCode).name())).toList();
-        return new PupilSnapshot(pupil.id.toString(), pupil.trustId, pupil.schoolUrn, laCode,
+        return new PupilSnapshot(pupil.id.toString(), pupil.trustId, pupil.schoolUrn, school.laCode,
+                school.phase.name(), school.highestAge,
                 pupil.dateOfBirth, pupil.ncYear, open == null ? Provision.N.name() : open.provision.name(),
                 open == null ? null : open.startDate, open == null ? null : open.issuingLa,
                 open == null ? null : open.planIssueDate, needs, previous == null ? null : previous.name(),

@@ -108,7 +108,7 @@ public class RegisterImporter {
             case PUPIL_LEFT_REGISTER -> RegisterEvents.PUPIL_LEFT_REGISTER;
             case PUPIL_DETAILS_CHANGED -> RegisterEvents.PUPIL_DETAILS_CHANGED;
         };
-        return new RegisterEvents.Planned(type, pupil, school.laCode, provision(plan.openAfter()), event.previous(),
+        return new RegisterEvents.Planned(type, pupil, school, provision(plan.openAfter()), event.previous(),
                 provision(event.closed()), event.changedFields());
     }
 

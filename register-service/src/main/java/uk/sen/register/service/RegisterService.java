@@ -145,7 +145,7 @@ public class RegisterService {
         if (leaving && open.isPresent()) {
             closeProvision(pupil, open.get(), details.leavingDate(), "Left the school");
         } else if (!changed.isEmpty()) {
-            events.publish(RegisterEvents.PUPIL_DETAILS_CHANGED, pupil, school.laCode, open.orElse(null), null, null,
+            events.publish(RegisterEvents.PUPIL_DETAILS_CHANGED, pupil, school, open.orElse(null), null, null,
                     changed);
         }
         return pupil;
@@ -196,7 +196,7 @@ public class RegisterService {
         touch(pupil);
         audit.record(AuditLog.UPDATE, "pupil", id.toString(), pupil.trustId, pupil.schoolUrn);
         events.publish(previous == Provision.N ? RegisterEvents.PUPIL_REGISTERED : RegisterEvents.PROVISION_CHANGED,
-                pupil, laCodeOf(pupil), next, previous, current.orElse(null), null);
+                pupil, schoolOf(pupil), next, previous, current.orElse(null), null);
         return pupil;
     }
 
@@ -229,7 +229,7 @@ public class RegisterService {
         replaceNeeds(pupil, needs, today());
         touch(pupil);
         audit.record(AuditLog.UPDATE, "pupil", id.toString(), pupil.trustId, pupil.schoolUrn);
-        events.publish(RegisterEvents.NEEDS_CHANGED, pupil, laCodeOf(pupil), pupils.openProvision(id).orElse(null),
+        events.publish(RegisterEvents.NEEDS_CHANGED, pupil, schoolOf(pupil), pupils.openProvision(id).orElse(null),
                 null, null, List.of("needs"));
         return pupil;
     }
@@ -244,7 +244,7 @@ public class RegisterService {
         pupils.recordNeedHistory(pupil.id, List.of(), endDate);
         touch(pupil);
         audit.record(AuditLog.UPDATE, "pupil", pupil.id.toString(), pupil.trustId, pupil.schoolUrn);
-        events.publish(RegisterEvents.PUPIL_LEFT_REGISTER, pupil, laCodeOf(pupil), null, open.provision, open, null);
+        events.publish(RegisterEvents.PUPIL_LEFT_REGISTER, pupil, schoolOf(pupil), null, open.provision, open, null);
     }
 
     private Pupil visiblePupilForChange(UUID id, String ifMatch) {
@@ -314,8 +314,7 @@ public class RegisterService {
         }
     }
 
-    private static String laCodeOf(Pupil pupil) {
-        School school = School.findById(pupil.schoolUrn);
-        return school == null ? null : school.laCode;
+    private static School schoolOf(Pupil pupil) {
+        return School.findById(pupil.schoolUrn);
     }
 }

@@ -13,6 +13,7 @@ class RegisterEventSchemaTest {
 
     static final String SNAPSHOT = """
             {"pupilId":"7c1e4a55-5d0e-4c9a-9a51-4a1f3e2b6c10","trustId":"northbridge","schoolUrn":"900101","laCode":"801",
+             "schoolPhase":"PRIMARY","schoolHighestAge":11,
              "dateOfBirth":"2016-03-14","ncYear":"4","provision":"%s","provisionStartDate":%s,"issuingLa":null,
              "planIssueDate":null,"needs":%s,"previousProvision":%s,"endDate":%s,"endReason":%s,"changedFields":%s}""";
 

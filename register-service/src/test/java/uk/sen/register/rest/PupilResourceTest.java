@@ -81,6 +81,8 @@ class PupilResourceTest {
             assertEquals("2026-09-07", data.getString("provisionStartDate"));
             assertEquals("2016-03-14", data.getString("dateOfBirth"));
             assertEquals("801", data.getString("laCode"));
+            assertEquals("PRIMARY", data.getString("schoolPhase"));
+            assertEquals(11, data.getInt("schoolHighestAge"));
             assertEquals("SLCN", data.getString("needs[0].code"));
             EventSchemas.assertValid("register", "pupil-registered", registered.value());
 
