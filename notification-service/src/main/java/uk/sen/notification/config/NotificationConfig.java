@@ -1,0 +1,105 @@
+package uk.sen.notification.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** The notification service's settings; each deploy-time value has an environment variable in application.properties. */
+@ConfigMapping(prefix = "sen.notification")
+public interface NotificationConfig {
+
+    /** The web app the links in messages point to (a trust may have its own). */
+    @WithDefault("http://localhost:8080")
+    String portalUrl();
+
+    Delivery delivery();
+
+    Reminders reminders();
+
+    /** Polling of GOV.UK Notify for the outcome of messages it accepted. */
+    @WithName("notify")
+    NotifyPolling notifyPolling();
+
+    /** Per trust: provider (SMTP or NOTIFY), display name, portal, GOV.UK Notify key. Unlisted trusts use SMTP. */
+    Map<String, Trust> trusts();
+
+    /** How many days triggering events are kept for contacts added later (the largest catch_up_days of the rules). */
+    @WithDefault("30")
+    int triggerRetentionDays();
+
+    enum Provider {
+        SMTP, NOTIFY
+    }
+
+    interface Delivery {
+        /** Attempts before a temporarily failing message is given up. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        @WithDefault("1m")
+        Duration firstRetry();
+
+        @WithDefault("2h")
+        Duration maxRetry();
+
+        /**
+         * A message still SENDING after this long was interrupted (the sender died between claiming it and recording
+         * the result): it becomes UNCONFIRMED and is not sent again. Longer than any provider call can take.
+         */
+        @WithDefault("10m")
+        Duration sendingLease();
+
+        /** Messages one sender run sends at most before the next poll. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How often the sender looks for due messages (read by its @Scheduled). */
+        @WithDefault("5s")
+        String pollInterval();
+
+        /** How long after start the scheduled jobs begin. */
+        @WithDefault("5s")
+        String startDelay();
+    }
+
+    interface Reminders {
+        /** Days before a review meeting that a reminder goes out. */
+        @WithDefault("7,1")
+        List<Integer> daysBefore();
+
+        /** How often the reminder job runs; "off" disables it. */
+        @WithDefault("15m")
+        String every();
+    }
+
+    interface NotifyPolling {
+        @WithDefault("1m")
+        String statusPollInterval();
+    }
+
+    interface Trust {
+        @WithDefault("SMTP")
+        Provider provider();
+
+        /** How messages sign off, e.g. "Northbridge Learning Trust". */
+        Optional<String> name();
+
+        Optional<String> portalUrl();
+
+        @WithName("notify")
+        Notify govNotify();
+    }
+
+    interface Notify {
+        /** The GOV.UK Notify API key ({key_name}-{service_id}-{secret}); from an environment variable, never a file. */
+        Optional<String> apiKey();
+
+        @WithDefault("https://api.notifications.service.gov.uk")
+        String baseUrl();
+    }
+}

@@ -1,0 +1,5 @@
+package uk.sen.notification.domain;
+
+public enum ContactKind {
+    PARENT_CARER, AGENCY
+}

@@ -1,0 +1,5 @@
+package uk.sen.notification.domain;
+
+public enum RecipientKind {
+    PARENT_CARER, AGENCY, STAFF
+}

@@ -1,0 +1,14 @@
+package uk.sen.notification.messaging;
+
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The fields of a register event's data the notification service reads (tolerant reader). Needs and dates of birth
+ * are deliberately not read: no message may carry them.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RegisterEvent(String pupilId, String trustId, String schoolUrn, String provision,
+        LocalDate provisionStartDate, String previousProvision) {
+}

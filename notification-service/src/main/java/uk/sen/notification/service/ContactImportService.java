@@ -1,0 +1,194 @@
+package uk.sen.notification.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import uk.sen.notification.domain.Contact;
+import uk.sen.notification.domain.ContactInput;
+import uk.sen.notification.domain.ContactRules;
+import uk.sen.notification.domain.Csv;
+import uk.sen.notification.domain.KnownPupil;
+import uk.sen.platform.audit.AuditLog;
+import uk.sen.platform.problem.ProblemException;
+import uk.sen.platform.problem.Violation;
+import uk.sen.platform.security.CallerScope;
+
+/**
+ * Contacts from a CSV file (columns in {@link #COLUMNS}; the README documents them). Each row is checked by the same
+ * rules as the API; valid rows are added, bad rows are reported with the column and reason, and a row that repeats a
+ * contact already held (same pupil, kind, name and relationship or agency) is reported as a duplicate and left alone,
+ * so importing the same file twice adds nothing.
+ */
+@ApplicationScoped
+public class ContactImportService {
+
+    public static final List<String> COLUMNS = List.of("pupil_id", "kind", "name", "relationship",
+            "parental_responsibility", "agency", "organisation", "email", "mobile", "address_line1", "address_line2",
+            "town", "postcode", "preferred_channel");
+    static final Set<String> REQUIRED = Set.of("pupil_id", "kind", "name", "preferred_channel");
+    public static final int MAX_ROWS = 5000;
+
+    public record RowResult(int line, String status, String pupilId, String contactId, List<Violation> violations) {
+    }
+
+    public record ImportReport(int rows, int created, int duplicates, int rejected, List<RowResult> results) {
+    }
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public ImportReport importCsv(String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalid("body", "is empty: send the CSV file with a header row");
+        }
+        List<Csv.Record> records;
+        try {
+            records = Csv.parse(text);
+        } catch (Csv.CsvException e) {
+            throw ProblemException.invalid("line " + e.line, e.getMessage().substring(e.getMessage().indexOf(':') + 2));
+        }
+        if (records.isEmpty()) {
+            throw ProblemException.invalid("body", "has no header row");
+        }
+        List<String> header = records.get(0).fields().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        checkHeader(header);
+        List<Csv.Record> rows = records.subList(1, records.size());
+        if (rows.size() > MAX_ROWS) {
+            throw ProblemException.invalid("body", "has " + rows.size() + " rows; send at most " + MAX_ROWS
+                    + " per file");
+        }
+        List<RowResult> results = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> pupilIds = new LinkedHashSet<>();
+        int created = 0;
+        int duplicates = 0;
+        for (Csv.Record row : rows) {
+            RowResult result = importRow(row, header, seen);
+            results.add(result);
+            switch (result.status()) {
+                case "CREATED" -> {
+                    created++;
+                    pupilIds.add(result.pupilId());
+                }
+                case "DUPLICATE" -> duplicates++;
+                default -> {
+                    // rejected: counted below
+                }
+            }
+        }
+        int rejected = rows.size() - created - duplicates;
+        if (!pupilIds.isEmpty()) {
+            audit.record(AuditLog.IMPORT, "pupil", pupilIds, caller.trustId(), null,
+                    "contacts CSV: " + created + " added, " + duplicates + " duplicates, " + rejected + " rejected");
+        }
+        return new ImportReport(rows.size(), created, duplicates, rejected, results);
+    }
+
+    private RowResult importRow(Csv.Record row, List<String> header, Set<String> seen) {
+        if (row.fields().size() != header.size()) {
+            return rejected(row, null, List.of(new Violation("row", "has " + row.fields().size()
+                    + " fields; the header has " + header.size())));
+        }
+        Map<String, String> v = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String value = row.fields().get(i).trim();
+            v.put(header.get(i), value.isEmpty() ? null : value);
+        }
+        List<Violation> violations = new ArrayList<>();
+        KnownPupil pupil = null;
+        String pupilText = v.get("pupil_id");
+        if (pupilText == null) {
+            violations.add(new Violation("pupil_id", "is required"));
+        } else {
+            try {
+                pupil = KnownPupil.findById(UUID.fromString(pupilText));
+            } catch (IllegalArgumentException e) {
+                violations.add(new Violation("pupil_id", "is not a pupil id (a UUID from the register)"));
+            }
+            if (violations.isEmpty() && (pupil == null || !caller.coversSchool(pupil.trustId, pupil.schoolUrn))) {
+                violations.add(new Violation("pupil_id", "no pupil with this id in your schools"));
+                pupil = null;
+            }
+        }
+        String pr = v.get("parental_responsibility");
+        Boolean responsibility = pr == null ? null : switch (pr.toLowerCase(Locale.ROOT)) {
+            case "yes", "y", "true", "1" -> true;
+            case "no", "n", "false", "0" -> false;
+            default -> null;
+        };
+        boolean unreadableResponsibility = pr != null && responsibility == null;
+        if (unreadableResponsibility) {
+            violations.add(new Violation("parental_responsibility", "must be yes or no"));
+        }
+        ContactInput input = new ContactInput(v.get("kind"), v.get("name"), v.get("relationship"), responsibility,
+                v.get("agency"), v.get("organisation"), v.get("email"), v.get("mobile"), v.get("address_line1"),
+                v.get("address_line2"), v.get("town"), v.get("postcode"), v.get("preferred_channel"));
+        ContactRules.Checked checked = ContactRules.check(input);
+        for (Violation x : checked.violations()) {
+            // an unreadable yes/no is already reported; the rules would only add that it is missing
+            if (!(unreadableResponsibility && x.field().equals("parentalResponsibility"))) {
+                violations.add(new Violation(column(x.field()), x.reason()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            return rejected(row, pupilText, violations);
+        }
+        ContactRules.ValidContact c = checked.contact();
+        String key = pupil.pupilId + "|" + c.kind() + "|" + c.name().toLowerCase(Locale.ROOT) + "|"
+                + (c.relationship() != null ? c.relationship() : c.agency());
+        boolean held = Contact.count("pupilId = ?1 and kind = ?2 and lower(name) = ?3 and (relationship = ?4 or agency = ?5)",
+                pupil.pupilId, c.kind(), c.name().toLowerCase(Locale.ROOT), c.relationship(), c.agency()) > 0;
+        if (held || !seen.add(key)) {
+            return new RowResult(row.line(), "DUPLICATE", pupilText, null, List.of());
+        }
+        Contact added = contacts.add(pupil, c, "CSV import");
+        return new RowResult(row.line(), "CREATED", pupilText, added.id.toString(), List.of());
+    }
+
+    private static void checkHeader(List<String> header) {
+        List<Violation> v = new ArrayList<>();
+        Set<String> distinct = new HashSet<>();
+        for (String h : header) {
+            if (!COLUMNS.contains(h)) {
+                v.add(new Violation("header", "unknown column '" + h + "' (columns: " + String.join(", ", COLUMNS) + ")"));
+            } else if (!distinct.add(h)) {
+                v.add(new Violation("header", "column '" + h + "' appears twice"));
+            }
+        }
+        for (String required : REQUIRED) {
+            if (!header.contains(required)) {
+                v.add(new Violation("header", "missing column '" + required + "'"));
+            }
+        }
+        if (!v.isEmpty()) {
+            throw ProblemException.invalid(v);
+        }
+    }
+
+    private static RowResult rejected(Csv.Record row, String pupilId, List<Violation> violations) {
+        return new RowResult(row.line(), "REJECTED", pupilId, null, List.copyOf(violations));
+    }
+
+    /** The CSV column of a contact field: addressLine1 -> address_line1. */
+    static String column(String field) {
+        return field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,109 @@
+package uk.sen.notification.service;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import uk.sen.notification.config.NotificationConfig;
+
+/**
+ * The values a message template may use, per kind of trigger. This is the whole vocabulary: a template cannot
+ * reach anything else, so no message can carry a child's needs or other details the trigger does not give.
+ * Every message gets recipientName, trustName, reference (the pupil's random case reference) and link.
+ */
+@ApplicationScoped
+public class Personalisation {
+
+    public static final String REGISTER = "uk.sen.register.";
+    public static final String MEETING_SET = "uk.sen.review.meeting-set";
+    public static final String DEADLINE = "uk.sen.review.deadline-";
+
+    @Inject
+    NotificationConfig config;
+
+    public Map<String, Object> build(Trigger t, String recipientName, String reference) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("recipientName", recipientName);
+        p.put("trustName", trustName(t.trustId()));
+        p.put("reference", reference);
+        p.put("link", link(t));
+        if (t.type().startsWith(REGISTER)) {
+            p.put("startDate", Dates.spoken(t.date("provisionStartDate")));
+        } else if (MEETING_SET.equals(t.type()) || Trigger.MEETING_REMINDER.equals(t.type())) {
+            p.put("meetingDate", Dates.spoken(t.date("meetingDate")));
+            if (t.field("daysBefore") != null) {
+                p.put("daysBefore", Integer.valueOf(t.field("daysBefore")));
+            }
+        } else if (t.type().startsWith(DEADLINE)) {
+            p.put("step", stepLabel(t.field("step")));
+            p.put("dueOn", Dates.spoken(t.date("dueOn")));
+            p.put("daysLeft", t.field("daysLeft") == null ? null : Long.valueOf(t.field("daysLeft")));
+            p.put("statutory", Boolean.valueOf(t.field("statutory")));
+        }
+        p.values().removeIf(v -> v == null);
+        return p;
+    }
+
+    /** Values of the right kind for a trigger type, to check a template before it is stored. */
+    public Map<String, Object> sample(String triggerType) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("provisionStartDate", "2026-09-07");
+        fields.put("reviewId", "00000000-0000-0000-0000-000000000000");
+        fields.put("meetingDate", "2026-12-09");
+        fields.put("step", "REPORT");
+        fields.put("dueOn", "2026-12-23");
+        fields.put("daysLeft", "3");
+        fields.put("statutory", "true");
+        fields.put("sourceType", "annual-review");
+        fields.put("sourceId", "00000000-0000-0000-0000-000000000000");
+        if (Trigger.MEETING_REMINDER.equals(triggerType)) {
+            fields.put("daysBefore", "7");
+        }
+        Trigger t = new Trigger("sample", triggerType, UUID.randomUUID(), "sample-trust", "000000", null,
+                null, fields);
+        return build(t, "Sam Taylor", "SEN-SAMPLE01");
+    }
+
+    String trustName(String trustId) {
+        NotificationConfig.Trust trust = config.trusts().get(trustId);
+        return trust != null && trust.name().isPresent() ? trust.name().get() : "The school's SEN team";
+    }
+
+    String link(Trigger t) {
+        NotificationConfig.Trust trust = config.trusts().get(t.trustId());
+        String base = trust != null && trust.portalUrl().isPresent() ? trust.portalUrl().get() : config.portalUrl();
+        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        if (t.type().startsWith("uk.sen.workload.")) {
+            return base + "/workload";
+        }
+        if (t.type().startsWith(DEADLINE)) {
+            return "annual-review".equals(t.field("sourceType")) && t.field("sourceId") != null
+                    ? base + "/reviews/" + t.field("sourceId")
+                    : base + "/pupils/" + t.pupilId();
+        }
+        if (t.field("reviewId") != null) {
+            return base + "/reviews/" + t.field("reviewId");
+        }
+        return base + "/pupils/" + t.pupilId();
+    }
+
+    static String stepLabel(String step) {
+        if (step == null) {
+            return "deadline";
+        }
+        return switch (step) {
+            case "REVIEW_MEETING" -> "review meeting";
+            case "PHASE_TRANSFER_PLAN" -> "phase transfer plan";
+            case "INVITATIONS" -> "review invitations";
+            case "ADVICE" -> "advice circulated";
+            case "REPORT" -> "review report";
+            case "LA_DECISION" -> "LA decision";
+            case "FINAL_AMENDED_PLAN" -> "final amended plan";
+            default -> step.toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
+    }
+}

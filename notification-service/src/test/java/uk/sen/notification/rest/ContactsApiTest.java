@@ -1,0 +1,313 @@
+package uk.sen.notification.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import uk.sen.notification.domain.RuleCondition;
+import uk.sen.notification.support.Api;
+import uk.sen.notification.support.Events;
+import uk.sen.platform.testing.Tokens;
+
+/** Contacts, sharing basis, staff contacts and the CSV import through the API, with real tokens and PostgreSQL. */
+@QuarkusTest
+class ContactsApiTest {
+
+    static final String SENCO = "senco.harbour";
+    static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+
+    static int contactCount(String pupil) {
+        return given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/pupils/" + pupil + "/contacts").then()
+                .statusCode(200).extract().path("totalItems");
+    }
+
+    @Test
+    void managesAContactWithVersionsIdempotencyAndScope() {
+        String pupil = Api.newPupil("northbridge", "900101", SENCO);
+        String body = Api.parent("Sam Taylor", "sam@example.org", "07700 900123", true, "EMAIL");
+        String key = UUID.randomUUID().toString();
+        var created = given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(body).post("/api/v1/pupils/" + pupil + "/contacts")
+                .then().statusCode(201).header("ETag", "\"0\"")
+                .body("mobile", equalTo("+447700900123")).body("relationship", equalTo("MOTHER"))
+                .body("createdBy", equalTo(SENCO)).extract();
+        String id = created.path("id");
+        assertEquals("/api/v1/contacts/" + id, java.net.URI.create(created.header("Location")).getPath());
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/api/v1/pupils/" + pupil + "/contacts").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(id));
+        assertEquals(1, contactCount(pupil));
+
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON).header("If-Match", "\"7\"")
+                .body(body.replace("MOTHER", "CARER")).put("/api/v1/contacts/" + id).then().statusCode(412);
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON)
+                .body(body.replace("MOTHER", "CARER")).put("/api/v1/contacts/" + id).then().statusCode(428);
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(body.replace("MOTHER", "CARER")).put("/api/v1/contacts/" + id).then().statusCode(200)
+                .header("ETag", "\"1\"").body("relationship", equalTo("CARER"));
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Api.agency("CAMHS", "Dr Shah", "shah@nhs.example")).put("/api/v1/contacts/" + id).then()
+                .statusCode(422).body("violations[0].field", equalTo("kind"));
+
+        // teachers and SLT read; only the SENCO changes; another school sees nothing
+        given().auth().oauth2(Tokens.of("teacher.harbour")).get("/api/v1/contacts/" + id).then().statusCode(200);
+        given().auth().oauth2(Tokens.of("slt.harbour")).get("/api/v1/pupils/" + pupil + "/contacts").then()
+                .statusCode(200).body("items.name", contains("Sam Taylor"));
+        given().auth().oauth2(Tokens.of("trust.admin")).get("/api/v1/contacts/" + id).then().statusCode(200);
+        given().auth().oauth2(Tokens.of("teacher.harbour")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/pupils/" + pupil + "/contacts").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("senco.meadow")).get("/api/v1/contacts/" + id).then().statusCode(404);
+        given().auth().oauth2(Tokens.of("senco.meadow")).get("/api/v1/pupils/" + pupil + "/contacts").then()
+                .statusCode(404);
+        given().auth().oauth2(Tokens.of("senco.meadow")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/pupils/" + pupil + "/contacts").then().statusCode(404);
+        given().auth().oauth2(Tokens.of("senco.riverside")).get("/api/v1/contacts/" + id).then().statusCode(404);
+
+        // every read and change is in the audit trail
+        given().auth().oauth2(Tokens.of("trust.admin")).queryParam("subjectId", pupil).queryParam("size", 100)
+                .get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", hasItem("CREATE")).body("items.action", hasItem("UPDATE"))
+                .body("items.action", hasItem("READ")).body("items.actor", hasItem("teacher.harbour"));
+
+        given().auth().oauth2(Tokens.of(SENCO)).header("If-Match", "\"1\"").delete("/api/v1/contacts/" + id)
+                .then().statusCode(204);
+        given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/contacts/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void contactsFollowThePupilToANewSchool() {
+        String pupil = Api.newPupil("northbridge", "900101", SENCO);
+        String id = Api.addContact(pupil, Api.parent("Sam Taylor", "sam@example.org", null, true, "EMAIL"), SENCO);
+        Api.consent(pupil, "CAMHS", TODAY.minusDays(5), null, SENCO);
+        Events.register(pupil, "northbridge", "900102", "uk.sen.register.pupil-details-changed", "E", "E");
+        Api.awaitKnown(pupil, "senco.meadow");
+        given().auth().oauth2(Tokens.of("senco.meadow")).get("/api/v1/contacts/" + id).then().statusCode(200);
+        given().auth().oauth2(Tokens.of("senco.meadow")).get("/api/v1/pupils/" + pupil + "/sharing").then()
+                .statusCode(200).body("agency", contains("CAMHS"));
+        given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/contacts/" + id).then().statusCode(404);
+        given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/pupils/" + pupil + "/contacts").then().statusCode(404);
+    }
+
+    @Test
+    void aPupilTheServiceDoesNotKnowIsNotFound() {
+        String unknown = UUID.randomUUID().toString();
+        given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/pupils/" + unknown).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON)
+                .body(Api.parent("Sam", "sam@example.org", null, true, "EMAIL"))
+                .post("/api/v1/pupils/" + unknown + "/contacts").then().statusCode(404);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "invalid email       | {\"kind\":\"PARENT_CARER\",\"name\":\"Sam\",\"relationship\":\"MOTHER\",\"parentalResponsibility\":true,\"email\":\"sam.example.org\",\"preferredChannel\":\"EMAIL\"} | email | is not an email address (no @), e.g. name@example.org",
+            "landline as mobile  | {\"kind\":\"PARENT_CARER\",\"name\":\"Sam\",\"relationship\":\"MOTHER\",\"parentalResponsibility\":true,\"mobile\":\"020 7946 0123\",\"preferredChannel\":\"SMS\"} | mobile | is not a UK mobile number (e.g. 07700 900123 or +44 7700 900123)",
+            "unknown relationship| {\"kind\":\"PARENT_CARER\",\"name\":\"Sam\",\"relationship\":\"NEIGHBOUR\",\"parentalResponsibility\":true,\"email\":\"sam@example.org\",\"preferredChannel\":\"EMAIL\"} | relationship | unknown value 'NEIGHBOUR' (one of MOTHER, FATHER, PARENT, STEP_PARENT, GRANDPARENT, CARER, FOSTER_CARER, GUARDIAN, SPECIAL_GUARDIAN, CORPORATE_PARENT, OTHER_RELATIVE, OTHER)",
+            "no parental resp.   | {\"kind\":\"PARENT_CARER\",\"name\":\"Sam\",\"relationship\":\"MOTHER\",\"email\":\"sam@example.org\",\"preferredChannel\":\"EMAIL\"} | parentalResponsibility | is required for a parent or carer (true or false)",
+            "SMS without mobile  | {\"kind\":\"PARENT_CARER\",\"name\":\"Sam\",\"relationship\":\"MOTHER\",\"parentalResponsibility\":true,\"email\":\"sam@example.org\",\"preferredChannel\":\"SMS\"} | preferredChannel | SMS needs a mobile number",
+            "agency unknown      | {\"kind\":\"AGENCY\",\"name\":\"PC Jones\",\"agency\":\"POLICE\",\"email\":\"pc@police.example\",\"preferredChannel\":\"EMAIL\"} | agency | unknown value 'POLICE' (one of EDUCATIONAL_PSYCHOLOGIST, SPEECH_AND_LANGUAGE_THERAPY, OCCUPATIONAL_THERAPY, CAMHS, HEALTH, SOCIAL_CARE, LA_SEN_OFFICER)",
+            "no name             | {\"kind\":\"AGENCY\",\"agency\":\"CAMHS\",\"email\":\"c@nhs.example\",\"preferredChannel\":\"EMAIL\"} | name | is required",
+            "wrong type          | {\"kind\":\"PARENT_CARER\",\"name\":\"Sam\",\"relationship\":\"MOTHER\",\"parentalResponsibility\":\"perhaps\",\"email\":\"sam@example.org\",\"preferredChannel\":\"EMAIL\"} | parentalResponsibility | cannot read 'perhaps' as true or false" })
+    void refusesBadContactsWithProblemDetailsAndChangesNothing(String why, String body, String field, String reason) {
+        String pupil = Api.newPupil("northbridge", "900101", SENCO);
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/pupils/" + pupil + "/contacts").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem(field))
+                .body("violations.find { it.field == '" + field + "' }.reason", equalTo(reason));
+        assertEquals(0, contactCount(pupil));
+    }
+
+    @Test
+    void refusesMalformedJson() {
+        String pupil = Api.newPupil("northbridge", "900101", SENCO);
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON).body("{\"kind\":")
+                .post("/api/v1/pupils/" + pupil + "/contacts").then().statusCode(400)
+                .contentType("application/problem+json").body("title", equalTo("Body is not valid JSON"));
+        assertEquals(0, contactCount(pupil));
+    }
+
+    @Test
+    void recordsTheSharingBasisPerAgencyAndRefusesAWithdrawalBeforeTheConsent() {
+        String pupil = Api.newPupil("northbridge", "900101", SENCO);
+        String path = "/api/v1/pupils/" + pupil + "/sharing/";
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON)
+                .body("{\"basis\":\"CONSENT\",\"givenOn\":\"" + TODAY.minusDays(10) + "\",\"withdrawnOn\":\""
+                        + TODAY.minusDays(20) + "\"}")
+                .put(path + "CAMHS").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("withdrawnOn"))
+                .body("violations[0].reason", equalTo("consent cannot be withdrawn (" + TODAY.minusDays(20)
+                        + ") before it was given (" + TODAY.minusDays(10) + ")"));
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON)
+                .body("{\"basis\":\"HUNCH\",\"givenOn\":\"" + TODAY + "\"}").put(path + "CAMHS").then()
+                .statusCode(400).body("violations[0].field", equalTo("basis"));
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON)
+                .body("{\"basis\":\"CONSENT\",\"givenOn\":\"" + TODAY + "\"}").put(path + "POLICE").then()
+                .statusCode(400).body("violations[0].field", equalTo("agency"));
+        given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/pupils/" + pupil + "/sharing").then().statusCode(200)
+                .body("$", hasSize(0));
+
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON)
+                .body("{\"basis\":\"CONSENT\",\"givenOn\":\"" + TODAY.minusDays(10) + "\",\"note\":\"signed form\"}")
+                .put(path + "CAMHS").then().statusCode(201).header("ETag", "\"0\"")
+                .body("sharingAllowedToday", equalTo(true));
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON)
+                .body("{\"basis\":\"PUBLIC_TASK\",\"givenOn\":\"" + TODAY.minusDays(100) + "\"}")
+                .put(path + "la_sen_officer").then().statusCode(201);
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON)
+                .body("{\"basis\":\"CONSENT\",\"givenOn\":\"" + TODAY.minusDays(10) + "\",\"withdrawnOn\":\"" + TODAY
+                        + "\"}")
+                .put(path + "CAMHS").then().statusCode(428);
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"basis\":\"CONSENT\",\"givenOn\":\"" + TODAY.minusDays(10) + "\",\"withdrawnOn\":\"" + TODAY
+                        + "\"}")
+                .put(path + "CAMHS").then().statusCode(200).header("ETag", "\"1\"")
+                .body("sharingAllowedToday", equalTo(false))
+                .body("notAllowedBecause", equalTo("consent for sharing with CAMHS was withdrawn on " + TODAY));
+        given().auth().oauth2(Tokens.of("teacher.harbour")).get("/api/v1/pupils/" + pupil + "/sharing").then()
+                .statusCode(200).body("agency", contains("CAMHS", "LA_SEN_OFFICER"))
+                .body("basis", contains("CONSENT", "PUBLIC_TASK"));
+        given().auth().oauth2(Tokens.of("teacher.harbour")).contentType(ContentType.JSON)
+                .body("{\"basis\":\"CONSENT\",\"givenOn\":\"" + TODAY + "\"}").put(path + "HEALTH").then()
+                .statusCode(403);
+    }
+
+    @Test
+    void importsContactsFromCsvReportingEachRow() {
+        String pupil = Api.newPupil("northbridge", "900101", SENCO);
+        String other = Api.newPupil("northbridge", "900102", "senco.meadow");
+        String csv = String.join("\n",
+                "pupil_id,kind,name,relationship,parental_responsibility,agency,organisation,email,mobile,address_line1,town,postcode,preferred_channel",
+                pupil + ",PARENT_CARER,Sam Taylor,MOTHER,yes,,,sam@example.org,07700 900123,,,,EMAIL",
+                pupil + ",AGENCY,Dr Priya Shah,,,SPEECH_AND_LANGUAGE_THERAPY,Northbridge NHS Trust,p.shah@nhs.example,,,,,EMAIL",
+                pupil + ",PARENT_CARER,Alex Taylor,FATHER,no,,,alex.example.org,,,,,EMAIL",
+                pupil + ",PARENT_CARER,\"Taylor, Jo\",GRANDPARENT,maybe,,,,,\"1 High Street\",Northbridge,NB1 2AB,POST",
+                other + ",PARENT_CARER,Kim Lee,MOTHER,yes,,,kim@example.org,,,,,EMAIL",
+                "not-a-uuid,PARENT_CARER,Kim Lee,MOTHER,yes,,,kim@example.org,,,,,EMAIL",
+                pupil + ",PARENT_CARER,Sam Taylor,MOTHER,yes,,,sam@example.org,07700 900123,,,,EMAIL",
+                pupil + ",PARENT_CARER,Too Short",
+                "");
+        given().auth().oauth2(Tokens.of(SENCO)).contentType("text/csv").body(csv).post("/api/v1/contacts/import")
+                .then().statusCode(200)
+                .body("rows", equalTo(8)).body("created", equalTo(2)).body("duplicates", equalTo(1))
+                .body("rejected", equalTo(5))
+                .body("results.status", contains("CREATED", "CREATED", "REJECTED", "REJECTED", "REJECTED", "REJECTED",
+                        "DUPLICATE", "REJECTED"))
+                .body("results.line", contains(2, 3, 4, 5, 6, 7, 8, 9))
+                .body("results[2].violations[0].field", equalTo("email"))
+                .body("results[3].violations.field", contains("parental_responsibility"))
+                .body("results[4].violations[0].reason", equalTo("no pupil with this id in your schools"))
+                .body("results[5].violations[0].reason", equalTo("is not a pupil id (a UUID from the register)"))
+                .body("results[7].violations[0].field", equalTo("row"));
+        given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/pupils/" + pupil + "/contacts").then()
+                .body("items.name", containsInAnyOrder("Sam Taylor", "Dr Priya Shah"));
+        given().auth().oauth2(Tokens.of("senco.meadow")).get("/api/v1/pupils/" + other + "/contacts").then()
+                .body("totalItems", equalTo(0));
+
+        // the same file again adds nothing
+        given().auth().oauth2(Tokens.of(SENCO)).contentType("text/csv").body(csv).post("/api/v1/contacts/import")
+                .then().statusCode(200).body("created", equalTo(0)).body("duplicates", equalTo(3));
+        assertEquals(2, contactCount(pupil));
+
+        given().auth().oauth2(Tokens.of(SENCO)).contentType("text/csv").body("pupil_id,kind,nmae,preferred_channel\n")
+                .post("/api/v1/contacts/import").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.reason", hasItem(containsString("unknown column 'nmae'")))
+                .body("violations.reason", hasItem("missing column 'name'"));
+        given().auth().oauth2(Tokens.of(SENCO)).contentType("text/csv").body("pupil_id,kind\n\"unclosed,x\n")
+                .post("/api/v1/contacts/import").then().statusCode(400).body("violations[0].field", equalTo("line 2"));
+        given().auth().oauth2(Tokens.of("teacher.harbour")).contentType("text/csv").body(csv)
+                .post("/api/v1/contacts/import").then().statusCode(403);
+    }
+
+    @Test
+    void keepsEachSchoolsStaffContacts() {
+        String email = Api.email("senco");
+        String id = Api.staff("900101", "SENCO", email, SENCO);
+        given().auth().oauth2(Tokens.of("slt.harbour")).get("/api/v1/schools/900101/staff-contacts").then()
+                .statusCode(200).body("items.email", hasItem(email));
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON)
+                .body("{\"role\":\"SLT\",\"name\":\"Head\",\"email\":\"head@meadow.example\"}")
+                .post("/api/v1/schools/900102/staff-contacts").then().statusCode(404);
+        given().auth().oauth2(Tokens.of("trust.admin")).contentType(ContentType.JSON)
+                .body("{\"role\":\"SLT\",\"name\":\"Head\",\"email\":\"head@meadow\"}")
+                .post("/api/v1/schools/900102/staff-contacts").then().statusCode(400)
+                .body("violations[0].field", equalTo("email"));
+        given().auth().oauth2(Tokens.of("trust.admin")).contentType(ContentType.JSON)
+                .body("{\"role\":\"HEAD\",\"name\":\"Head\",\"email\":\"head@meadow.example\"}")
+                .post("/api/v1/schools/900102/staff-contacts").then().statusCode(400)
+                .body("violations[0].field", equalTo("role"));
+        given().auth().oauth2(Tokens.of("teacher.harbour")).get("/api/v1/schools/900101/staff-contacts").then()
+                .statusCode(403);
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"role\":\"SENCO\",\"name\":\"Jo Patel\",\"email\":\"" + email + "\"}")
+                .put("/api/v1/staff-contacts/" + id).then().statusCode(200).body("name", equalTo("Jo Patel"));
+        given().auth().oauth2(Tokens.of("senco.meadow")).get("/api/v1/staff-contacts/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void servesTheTriggerRulesAsData() {
+        var rules = given().auth().oauth2(Tokens.of("teacher.harbour")).get("/api/v1/trigger-rules").then()
+                .statusCode(200)
+                .body("rules.find { it.id == 'sen-support-started.parents' }.eventType",
+                        equalTo("uk.sen.register.pupil-registered"))
+                .body("rules.find { it.id == 'sen-support-started.parents' }.condition", equalTo("provision=K"))
+                .body("rules.find { it.id == 'review-invitation.agencies' }.attachCalendar", equalTo(true))
+                .body("rules.find { it.id == 'deadline-missed.slt' }.condition", equalTo("statutory=true"))
+                .body("inviteeRoleAgencies.HEALTH", hasItem("CAMHS"))
+                .body("meetingReminderDaysBefore", contains(7, 1))
+                .extract().jsonPath();
+        List<String> conditions = rules.getList("rules.condition");
+        conditions.forEach(RuleCondition::parse);
+        assertEquals(10, conditions.size());
+    }
+
+    @Test
+    void letsATrustOverrideATemplateOnlyWithOneThatWorks() {
+        String path = "/api/v1/templates/allocation-exceeded/EMAIL";
+        given().auth().oauth2(Tokens.of(SENCO)).get(path).then().statusCode(200).body("source", equalTo("DEFAULT"))
+                .header("ETag", nullValue());
+        given().auth().oauth2(Tokens.of("trust.admin")).contentType(ContentType.JSON)
+                .body("{\"subject\":\"Over time\",\"body\":\"{#if recipientName}Dear {recipientName}\"}").put(path)
+                .then().statusCode(400).body("violations[0].field", equalTo("body"));
+        given().auth().oauth2(Tokens.of("trust.admin")).contentType(ContentType.JSON)
+                .body("{\"subject\":\"Over time\",\"body\":\"Diagnosis: {primaryNeed}\"}").put(path)
+                .then().statusCode(400).body("violations[0].reason", containsString("recipientName, trustName"));
+        given().auth().oauth2(Tokens.of("trust.admin")).contentType(ContentType.JSON)
+                .body("{\"body\":\"Dear {recipientName}\"}").put(path)
+                .then().statusCode(400).body("violations[0].field", equalTo("subject"));
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON)
+                .body("{\"subject\":\"Over time\",\"body\":\"Dear {recipientName}\"}").put(path).then().statusCode(403);
+        given().auth().oauth2(Tokens.of("trust.admin")).contentType(ContentType.JSON)
+                .body("{\"subject\":\"Over time\",\"body\":\"Dear {recipientName}, see {link}\"}").put(path)
+                .then().statusCode(200).body("source", equalTo("TRUST")).header("ETag", "\"0\"");
+        try {
+            given().auth().oauth2(Tokens.of("slt.harbour")).get("/api/v1/templates").then().statusCode(200)
+                    .body("find { it.templateKey == 'allocation-exceeded' && it.channel == 'EMAIL' }.source",
+                            equalTo("TRUST"))
+                    .body("find { it.templateKey == 'review-invitation' && it.channel == 'EMAIL' }.source",
+                            equalTo("DEFAULT"));
+            given().auth().oauth2(Tokens.of("senco.riverside")).get(path).then().statusCode(200)
+                    .body("source", equalTo("DEFAULT"));
+        } finally {
+            given().auth().oauth2(Tokens.of("trust.admin")).header("If-Match", "\"0\"").delete(path).then()
+                    .statusCode(204);
+        }
+        given().auth().oauth2(Tokens.of(SENCO)).get(path).then().body("source", equalTo("DEFAULT"));
+    }
+}

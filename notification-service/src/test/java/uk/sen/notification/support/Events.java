@@ -1,0 +1,92 @@
+package uk.sen.notification.support;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import uk.sen.platform.testing.TopicReader;
+
+/** Register, review and workload events as their producers send them (CloudEvents in Kafka binary mode). */
+public final class Events {
+
+    public static final String REGISTER = "test.sen.register.v1";
+    public static final String REVIEW = "test.sen.review.v1";
+    public static final String WORKLOAD = "test.sen.workload.v1";
+    public static final String NOTIFICATION = "test.sen.notification.v1";
+
+    private Events() {
+    }
+
+    public static Map<String, String> headers(String id, String type, String source, String subject, String trust,
+            String school, OffsetDateTime time) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("ce_specversion", "1.0");
+        h.put("ce_id", id);
+        h.put("ce_type", type);
+        h.put("ce_source", source);
+        h.put("ce_subject", subject);
+        h.put("ce_time", time.toString());
+        h.put("ce_trustid", trust);
+        h.put("ce_schoolurn", school);
+        h.put("content-type", "application/json");
+        return h;
+    }
+
+    /** A register event with the register's snapshot (needs included: the service must not pass them on). */
+    public static String register(String pupil, String trust, String school, String type, String provision,
+            String previous) {
+        String eventId = UUID.randomUUID().toString();
+        String data = String.format("""
+                {"pupilId":"%s","trustId":"%s","schoolUrn":"%s","laCode":"801","dateOfBirth":"2016-03-14",
+                 "ncYear":"4","provision":"%s","provisionStartDate":"2026-09-07","issuingLa":null,"planIssueDate":null,
+                 "needs":[{"rank":1,"code":"ASD","area":"COMMUNICATION_AND_INTERACTION"}],"previousProvision":%s,
+                 "endDate":null,"endReason":null,"changedFields":[]}""",
+                pupil, trust, school, provision, previous == null ? "null" : "\"" + previous + "\"");
+        TopicReader.send(REGISTER, pupil, data, headers(eventId, type, "urn:uk-sen:register-service", pupil, trust,
+                school, OffsetDateTime.now(ZoneOffset.UTC)));
+        return eventId;
+    }
+
+    /** Makes a pupil known to the service (on the register with SEN support) and returns the event id. */
+    public static String knownPupil(String pupil, String trust, String school) {
+        return register(pupil, trust, school, "uk.sen.register.pupil-registered", "E", "N");
+    }
+
+    public static String meetingSet(String pupil, String trust, String school, String reviewId, LocalDate meetingDate,
+            String inviteesJson, OffsetDateTime time) {
+        String data = String.format("""
+                {"reviewId":"%s","pupilId":"%s","trustId":"%s","schoolUrn":"%s","kind":"ANNUAL","transfer":null,
+                 "status":"MEETING_SET","dueBy":"%s","planBy":null,"meetingDate":"%s","invitees":%s,"heldOn":null,
+                 "durationMinutes":null,"decision":null,"nextStep":null,"closedReason":null}""",
+                reviewId, pupil, trust, school, meetingDate.plusDays(30), meetingDate, inviteesJson);
+        return review(pupil, trust, school, "uk.sen.review.meeting-set", data, time);
+    }
+
+    public static String reviewCompleted(String pupil, String trust, String school, String reviewId) {
+        String data = String.format("""
+                {"reviewId":"%s","pupilId":"%s","trustId":"%s","schoolUrn":"%s","kind":"ANNUAL","status":"COMPLETED",
+                 "meetingDate":"%s","invitees":[],"heldOn":"%s","decision":"MAINTAIN","nextStep":null}""",
+                reviewId, pupil, trust, school, LocalDate.now(), LocalDate.now());
+        return review(pupil, trust, school, "uk.sen.review.review-completed", data, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    public static String deadline(String pupil, String trust, String school, String type, String step,
+            boolean statutory, LocalDate dueOn, String threshold, long daysLeft) {
+        String data = String.format("""
+                {"deadlineId":"%s","pupilId":"%s","trustId":"%s","schoolUrn":"%s","sourceType":"annual-review",
+                 "sourceId":"%s","step":"%s","statutory":%s,"dueOn":"%s","threshold":"%s","daysLeft":%d}""",
+                UUID.randomUUID(), pupil, trust, school, UUID.randomUUID(), step, statutory, dueOn, threshold, daysLeft);
+        return review(pupil, trust, school, type, data, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    public static String review(String pupil, String trust, String school, String type, String data,
+            OffsetDateTime time) {
+        String eventId = UUID.randomUUID().toString();
+        TopicReader.send(REVIEW, pupil, data, headers(eventId, type, "urn:uk-sen:review-service", pupil, trust, school,
+                time));
+        return eventId;
+    }
+}
