@@ -1,11 +1,14 @@
 package uk.sen.review.config;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import uk.sen.review.domain.StatutoryClock;
+import uk.sen.review.domain.TermCalendar;
 
 @ConfigMapping(prefix = "sen.review")
 public interface ReviewConfig {
@@ -26,6 +29,41 @@ public interface ReviewConfig {
     @WithName("monitor.every")
     @WithDefault("5m")
     String monitorEvery();
+
+    /** School term dates: the default for every LA, and an LA's own where it publishes them. */
+    Terms terms();
+
+    /** The calendar feed. */
+    Calendar calendar();
+
+    interface Terms {
+        /** The rules (and any exact dates) used where an LA has none of its own; see {@code TermCalendar}. */
+        @WithName("default")
+        @WithDefault(TermCalendar.ENGLISH_DEFAULT)
+        String defaults();
+
+        /** Per LA code (e.g. {@code sen.review.terms.la."801"}), read over the default. */
+        Map<String, String> la();
+    }
+
+    interface Calendar {
+        /**
+         * The public base URL feed links are made with (e.g. {@code https://review.sen.example}); when unset, the
+         * URL the request came in on.
+         */
+        @WithName("public-base-url")
+        Optional<String> publicBaseUrl();
+
+        /** How far back overdue deadlines are kept in the feed (days). */
+        @WithName("past-days")
+        @WithDefault("90")
+        int pastDays();
+
+        /** How far ahead the feed reaches (days). */
+        @WithName("ahead-days")
+        @WithDefault("400")
+        int aheadDays();
+    }
 
     default StatutoryClock clock() {
         return new StatutoryClock(new StatutoryClock.Settings(underFiveIntervalMonths(), phaseTransferMeetingWeeksBefore()));

@@ -15,17 +15,44 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "deadline")
 public class Deadline extends PanacheEntityBase {
 
-    /** The steps, in the order they happen. */
+    /** The steps, in the order they happen within each kind of source. */
     public enum Step {
-        REVIEW_MEETING(true), PHASE_TRANSFER_PLAN(true), INVITATIONS(true), ADVICE(true), REPORT(true),
-        LA_DECISION(true), FINAL_AMENDED_PLAN(true);
+        // EHC plan review
+        REVIEW_MEETING(true, "Annual review meeting"), PHASE_TRANSFER_PLAN(true, "Phase transfer plan final"),
+        INVITATIONS(true, "Review invitations"), ADVICE(true, "Review advice circulated"),
+        REPORT(true, "Review report"), LA_DECISION(true, "LA review decision"),
+        FINAL_AMENDED_PLAN(true, "Final amended plan"),
+        // SEN support: expected practice (one review per term), not a statutory time limit
+        SUPPORT_REVIEW(false, "SEN support review"),
+        // EHC needs assessment, counted from the day the LA received the request
+        DECISION_TO_ASSESS(true, "Decision whether to assess"),
+        DECISION_NOT_TO_ISSUE(true, "Decision whether to issue a plan"),
+        FINAL_PLAN(true, "Final EHC plan");
 
         public final boolean statutory;
+        /** What a SENCO calls the step, for views and calendars. */
+        public final String label;
 
-        Step(boolean statutory) {
+        Step(boolean statutory, String label) {
             this.statutory = statutory;
+            this.label = label;
+        }
+
+        /** The label of a stored step name; the name itself for a step this version does not know. */
+        public static String labelOf(String step) {
+            for (Step s : values()) {
+                if (s.name().equals(step)) {
+                    return s.label;
+                }
+            }
+            return step;
         }
     }
+
+    /** The kinds of source a deadline belongs to (the {@code source_type} column). */
+    public static final String ANNUAL_REVIEW = "annual-review";
+    public static final String SUPPORT_REVIEW = "support-review";
+    public static final String ASSESSMENT_REQUEST = "assessment-request";
 
     @Id
     public UUID id;
@@ -46,4 +73,6 @@ public class Deadline extends PanacheEntityBase {
     @Column(name = "done_on")
     public LocalDate doneOn;
     public boolean cancelled;
+    /** A recorded exception (Regs 10(4)) applies: past its date it is excepted, not missed. */
+    public boolean excepted;
 }

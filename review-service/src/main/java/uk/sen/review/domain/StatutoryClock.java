@@ -153,16 +153,29 @@ public final class StatutoryClock {
 
     // ---- status of a step -----------------------------------------------------------------------------------
 
-    /** Whether a step is done on time, done late, still to do (due), or past its date (overdue). */
+    /**
+     * Whether a step is done on time, done late, still to do (due), or past its date (overdue); EXCEPTED when it
+     * is late but a recorded exception (Regs 10(4)) lifts the time limit.
+     */
     public enum StepStatus {
-        DONE_ON_TIME, DONE_LATE, DUE, OVERDUE
+        DONE_ON_TIME, DONE_LATE, DUE, OVERDUE, EXCEPTED
     }
 
     public static StepStatus status(LocalDate deadline, LocalDate doneOn, LocalDate today) {
+        return status(deadline, doneOn, today, false);
+    }
+
+    public static StepStatus status(LocalDate deadline, LocalDate doneOn, LocalDate today, boolean excepted) {
         if (doneOn != null) {
-            return doneOn.isAfter(deadline) ? StepStatus.DONE_LATE : StepStatus.DONE_ON_TIME;
+            if (!doneOn.isAfter(deadline)) {
+                return StepStatus.DONE_ON_TIME;
+            }
+            return excepted ? StepStatus.EXCEPTED : StepStatus.DONE_LATE;
         }
-        return today.isAfter(deadline) ? StepStatus.OVERDUE : StepStatus.DUE;
+        if (!today.isAfter(deadline)) {
+            return StepStatus.DUE;
+        }
+        return excepted ? StepStatus.EXCEPTED : StepStatus.OVERDUE;
     }
 
     /** "Within a period of X": the day before the same date one period later (Java clamps 29 February). */

@@ -26,6 +26,16 @@ public class ReviewEvents {
     public static final String REVIEW_CLOSED = PREFIX + "review-closed";
     public static final String DEADLINE_APPROACHING = PREFIX + "deadline-approaching";
     public static final String DEADLINE_MISSED = PREFIX + "deadline-missed";
+    public static final String SUPPORT_PLAN_OPENED = PREFIX + "support-plan-opened";
+    public static final String SUPPORT_REVIEW_SCHEDULED = PREFIX + "support-review-scheduled";
+    public static final String SUPPORT_REVIEW_COMPLETED = PREFIX + "support-review-completed";
+    public static final String SUPPORT_PLAN_CLOSED = PREFIX + "support-plan-closed";
+    public static final String ASSESSMENT_REQUEST_RECEIVED = PREFIX + "assessment-request-received";
+    public static final String ASSESSMENT_REQUEST_DECIDED = PREFIX + "assessment-request-decided";
+
+    /** What a review asks of the register, which alone changes a pupil's provision. */
+    public static final String REGISTER_END_SEN_SUPPORT = "END_SEN_SUPPORT";
+    public static final String REGISTER_OPEN_EHC_PLAN = "OPEN_EHC_PLAN";
 
     public record InviteeData(String role, String name) {
     }
@@ -38,6 +48,29 @@ public class ReviewEvents {
 
     public record DeadlineData(String deadlineId, String pupilId, String trustId, String schoolUrn, String sourceType,
             String sourceId, String step, boolean statutory, LocalDate dueOn, String threshold, long daysLeft) {
+    }
+
+    /** support-plan-opened and support-plan-closed: the plan and, when opened, its first review. */
+    public record SupportPlanData(String planId, String pupilId, String trustId, String schoolUrn, String status,
+            LocalDate openedOn, String reviewId, LocalDate dueBy, String term, LocalDate closedOn, String closedReason,
+            String cancelledReviewId) {
+    }
+
+    /**
+     * support-review-scheduled and support-review-completed. No outcome wording or comments: only how many
+     * outcomes were scored, so nothing about the child travels beyond the ids.
+     */
+    public record SupportReviewData(String reviewId, String planId, String pupilId, String trustId, String schoolUrn,
+            String kind, String status, String term, LocalDate dueBy, LocalDate heldOn, Integer outcomesScored,
+            String nextStep, String nextReviewId, LocalDate nextReviewDueBy, String assessmentRequestId,
+            String registerAction, String note) {
+    }
+
+    /** assessment-request-received and assessment-request-decided. */
+    public record AssessmentRequestData(String requestId, String pupilId, String trustId, String schoolUrn,
+            String requestedBy, String status, LocalDate receivedOn, LocalDate dueBy, LocalDate decisionToAssessBy,
+            LocalDate decisionNotToIssueBy, LocalDate finalPlanBy, String decision, LocalDate decidedOn,
+            String outcomeCode, boolean ended, boolean exceptionApplies, String registerAction, String note) {
     }
 
     @Inject
@@ -57,6 +90,18 @@ public class ReviewEvents {
     }
 
     public void publish(String type, DeadlineData data) {
+        outbox.publish(topic, type, data.pupilId(), data.trustId(), data.schoolUrn(), data);
+    }
+
+    public void publish(String type, SupportPlanData data) {
+        outbox.publish(topic, type, data.pupilId(), data.trustId(), data.schoolUrn(), data);
+    }
+
+    public void publish(String type, SupportReviewData data) {
+        outbox.publish(topic, type, data.pupilId(), data.trustId(), data.schoolUrn(), data);
+    }
+
+    public void publish(String type, AssessmentRequestData data) {
         outbox.publish(topic, type, data.pupilId(), data.trustId(), data.schoolUrn(), data);
     }
 }

@@ -45,6 +45,7 @@ import uk.sen.review.domain.StatutoryClock;
 import uk.sen.review.service.AnnualReviewService;
 import uk.sen.review.service.Deadlines;
 import uk.sen.review.service.ReviewCalendar;
+import uk.sen.review.service.SencoOverview;
 
 @Path("/api/v1/reviews")
 @Tag(name = "EHC plan reviews")
@@ -96,6 +97,9 @@ public class AnnualReviewResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    SencoOverview overview;
+
     @GET
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(summary = "Reviews in your schools, soonest due first; filter by school, status, pupil, due before a date")
@@ -134,6 +138,24 @@ public class AnnualReviewResource {
         audit.record(AuditLog.LIST, "pupil", result.items().stream().map(r -> r.pupilId().toString()).toList(), trust,
                 school, "reviews list");
         return result;
+    }
+
+    @GET
+    @Path("due-this-term")
+    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @Operation(summary = "EHC plan reviews and SEN support reviews due this term in your schools (in a holiday, the "
+            + "coming term), with open ones overdue from before it; each judged by its pupil's LA's term dates")
+    public SencoOverview.DueThisTerm dueThisTerm(@QueryParam("school") String school,
+            @QueryParam("date") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "As at this date (yyyy-MM-dd) instead of today") String date) {
+        LocalDate asAt = null;
+        if (date != null) {
+            try {
+                asAt = LocalDate.parse(date);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ProblemException.invalid("date", "must be a date (yyyy-MM-dd)");
+            }
+        }
+        return overview.dueThisTerm(school, asAt);
     }
 
     @GET

@@ -79,6 +79,10 @@ public class AnnualReviewService {
         AnnualReview review = open.get();
         boolean moved = !review.schoolUrn.equals(pupil.schoolUrn);
         review.schoolUrn = pupil.schoolUrn;
+        if (moved) {
+            // every step's deadline moves with the pupil, so the new school's SENCO sees them
+            deadlines.follow(review);
+        }
         if (review.status == Status.SCHEDULED) {
             Kind before = review.kind;
             LocalDate dueBefore = review.dueBy;

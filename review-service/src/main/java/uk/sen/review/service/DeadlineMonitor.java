@@ -28,7 +28,8 @@ import uk.sen.review.messaging.ReviewEvents.DeadlineData;
  * pass undone ("deadline missed"). Exactly once per deadline and threshold, also with several instances scanning
  * at once: the alert rows are inserted with ON CONFLICT DO NOTHING and only the rows this scan inserted are
  * announced, through the outbox, in the same transaction. When several thresholds are crossed at once (a deadline
- * created 2 days ahead), all are recorded and only the nearest is announced.
+ * created 2 days ahead), all are recorded and only the nearest is announced. A deadline a recorded exception
+ * applies to (Regs 10(4)) is not watched: it is excepted, never missed.
  */
 @ApplicationScoped
 public class DeadlineMonitor {
@@ -81,7 +82,8 @@ public class DeadlineMonitor {
                 open_due AS (
                     SELECT d.id, d.due_on - cast(?1 as date) AS days_left
                     FROM deadline d
-                    WHERE d.done_on IS NULL AND NOT d.cancelled AND d.due_on <= cast(?1 as date) + ?2
+                    WHERE d.done_on IS NULL AND NOT d.cancelled AND NOT d.excepted
+                      AND d.due_on <= cast(?1 as date) + ?2
                 ),
                 crossed AS (
                     SELECT o.id, t.threshold FROM open_due o JOIN thresholds t

@@ -1,6 +1,7 @@
 package uk.sen.review.service;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,12 @@ public class PupilFollower {
 
     @Inject
     AnnualReviewService reviews;
+
+    @Inject
+    SupportPlanService supportPlans;
+
+    @Inject
+    ReviewCalendar calendar;
 
     @Transactional
     public void apply(IncomingEvent event) {
@@ -86,6 +93,10 @@ public class PupilFollower {
         audit.recordSystem("review-service", AuditLog.UPDATE, "pupil", pupilId.toString(), data.trustId(),
                 data.schoolUrn(), "applied " + event.type() + " " + event.id());
         reviews.followProvision(pupil, entry.summary);
+        // the day SEN support ended, if this event ended it: the end date, or the start of what replaced it
+        LocalDate ended = data.endDate() != null ? data.endDate()
+                : data.provisionStartDate() != null ? data.provisionStartDate() : calendar.today();
+        supportPlans.followProvision(pupil, entry.summary, ended);
     }
 
     private RegisterEvent read(IncomingEvent event) {

@@ -125,4 +125,17 @@ class StatutoryClockTest {
     void stepStatus(LocalDate deadline, LocalDate done, LocalDate today, StepStatus expected) {
         assertEquals(expected, StatutoryClock.status(deadline, done, today));
     }
+
+    @ParameterizedTest(name = "deadline {0}, done {1}, today {2}, exception applies: {3}")
+    @CsvSource(nullValues = "none", value = {
+            // an exception lifts the time limit: late is excepted, never overdue or done late
+            "2026-11-23, none, 2026-11-24, EXCEPTED",
+            "2026-11-23, 2026-12-01, 2026-12-02, EXCEPTED",
+            // on time, or not yet due, is what it is
+            "2026-11-23, 2026-11-23, 2026-12-01, DONE_ON_TIME",
+            "2026-11-23, none, 2026-11-23, DUE",
+    })
+    void stepStatusWithAnException(LocalDate deadline, LocalDate done, LocalDate today, StepStatus expected) {
+        assertEquals(expected, StatutoryClock.status(deadline, done, today, true));
+    }
 }

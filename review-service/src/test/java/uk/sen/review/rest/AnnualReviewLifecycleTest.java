@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import uk.sen.platform.testing.EventSchemas;
 import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
 
@@ -77,6 +78,7 @@ public class AnnualReviewLifecycleTest {
                     && "uk.sen.review.review-scheduled".equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20));
             assertEquals(issued.plusMonths(12).minusDays(1).toString(),
                     new JsonPath(scheduled.value()).getString("dueBy"));
+            EventSchemas.assertValid("review", "review-scheduled", scheduled.value());
 
             given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/reviews/" + id).then().statusCode(200)
                     .body("kind", equalTo("ANNUAL")).body("status", equalTo("SCHEDULED"))
@@ -93,6 +95,7 @@ public class AnnualReviewLifecycleTest {
             ConsumerRecord<String, String> set = out.await(r -> pupil.equals(r.key())
                     && "uk.sen.review.meeting-set".equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20));
             assertEquals(5, new JsonPath(set.value()).getList("invitees").size());
+            EventSchemas.assertValid("review", "meeting-set", set.value());
 
             step(id, "invitations-sent", "{\"on\":\"" + TODAY.minusDays(15) + "\"}").then().statusCode(200);
             step(id, "advice-circulated", "{\"on\":\"" + TODAY.minusDays(13) + "\"}").then().statusCode(200)
@@ -106,6 +109,7 @@ public class AnnualReviewLifecycleTest {
             ConsumerRecord<String, String> held = out.await(r -> pupil.equals(r.key())
                     && "uk.sen.review.meeting-held".equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20));
             assertEquals(75, new JsonPath(held.value()).getInt("durationMinutes"));
+            EventSchemas.assertValid("review", "meeting-held", held.value());
 
             step(id, "report-sent", "{\"on\":\"" + TODAY + "\"}").then().statusCode(200);
             step(id, "la-decision", "{\"decision\":\"MAINTAIN\",\"on\":\"" + TODAY + "\"}").then().statusCode(200)
@@ -114,6 +118,7 @@ public class AnnualReviewLifecycleTest {
             ConsumerRecord<String, String> completed = out.await(r -> pupil.equals(r.key())
                     && "uk.sen.review.review-completed".equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20));
             assertEquals("MAINTAIN", new JsonPath(completed.value()).getString("decision"));
+            EventSchemas.assertValid("review", "review-completed", completed.value());
 
             // the next review is due within 12 months of this meeting
             String next = awaitOpenReview(pupil);
@@ -182,8 +187,9 @@ public class AnnualReviewLifecycleTest {
                     .body("steps.step", contains("REVIEW_MEETING", "PHASE_TRANSFER_PLAN"));
 
             registerEvent(pupil, "uk.sen.register.pupil-left-register", "N", "6", "PRIMARY", TODAY.minusMonths(2));
-            out.await(r -> pupil.equals(r.key()) && "uk.sen.review.review-closed".equals(TopicReader.header(r, "ce_type")),
-                    Duration.ofSeconds(30));
+            ConsumerRecord<String, String> closed = out.await(r -> pupil.equals(r.key())
+                    && "uk.sen.review.review-closed".equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(30));
+            EventSchemas.assertValid("review", "review-closed", closed.value());
             given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/reviews/" + id).then()
                     .body("status", equalTo("CLOSED"))
                     .body("steps.cancelled", contains(true, true));

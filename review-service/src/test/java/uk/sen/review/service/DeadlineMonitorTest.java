@@ -1,5 +1,6 @@
 package uk.sen.review.service;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -16,9 +17,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import uk.sen.platform.testing.EventSchemas;
+import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
 import uk.sen.review.rest.AnnualReviewLifecycleTest;
+import uk.sen.review.rest.SupportPlanCycleTest;
 
 /** "Deadline approaching" at 14 and 3 days and "deadline missed", each exactly once, even with two scans at once. */
 @QuarkusTest
@@ -69,6 +74,8 @@ class DeadlineMonitorTest {
             assertEquals(List.of("14", "3"), approaching.stream()
                     .map(r -> new JsonPath(r.value()).getString("threshold")).toList());
             assertEquals(1, missed.size());
+            approaching.forEach(r -> EventSchemas.assertValid("review", "deadline-approaching", r.value()));
+            EventSchemas.assertValid("review", "deadline-missed", missed.get(0).value());
             JsonPath first = new JsonPath(approaching.get(0).value());
             assertEquals("REVIEW_MEETING", first.getString("step"));
             assertEquals(reviewId, first.getString("sourceId"));
@@ -94,6 +101,39 @@ class DeadlineMonitorTest {
             assertEquals(1, approaching.size());
             assertEquals("3", new JsonPath(approaching.get(0).value()).getString("threshold"));
         }
+    }
+
+    @Test
+    void aMovedDeadlineIsAnnouncedAgainAgainstItsNewDate() {
+        String pupil = UUID.randomUUID().toString();
+        AnnualReviewLifecycleTest.registerEvent(pupil, "uk.sen.register.pupil-registered", "K", "3", "PRIMARY", TODAY);
+        String plan = SupportPlanCycleTest.awaitPlan(pupil);
+        try (TopicReader out = TopicReader.fromNow("test.sen.review.v1")) {
+            moveReview(plan, TODAY.plusDays(10));
+            monitor.scan(TODAY);
+            out.await(r -> pupil.equals(r.key()) && "uk.sen.review.deadline-approaching".equals(TopicReader.header(r, "ce_type")),
+                    Duration.ofSeconds(20));
+            // the SENCO moves the review five weeks on: nothing is due now, and 13 days before it the alert comes again
+            moveReview(plan, TODAY.plusDays(40));
+            monitor.scan(TODAY);
+            monitor.scan(TODAY.plusDays(27));
+            out.await(r -> pupil.equals(r.key()) && r.value().contains(TODAY.plusDays(40).toString())
+                    && "uk.sen.review.deadline-approaching".equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20));
+            List<JsonPath> approaching = alerts(out.drain(Duration.ofSeconds(2)), pupil,
+                    "uk.sen.review.deadline-approaching").stream().map(r -> new JsonPath(r.value())).toList();
+            assertEquals(List.of(TODAY.plusDays(10).toString(), TODAY.plusDays(40).toString()),
+                    approaching.stream().map(j -> j.getString("dueOn")).toList());
+            assertEquals(List.of("14", "14"), approaching.stream().map(j -> j.getString("threshold")).toList());
+            assertEquals("SUPPORT_REVIEW", approaching.get(1).getString("step"));
+            assertEquals(false, approaching.get(1).getBoolean("statutory"));
+        }
+    }
+
+    private static void moveReview(String plan, LocalDate to) {
+        given().auth().oauth2(Tokens.of("senco.harbour")).contentType(ContentType.JSON)
+                .header("If-Match", SupportPlanCycleTest.etag(plan))
+                .body("{\"outcomes\":[],\"provision\":[],\"reviewDate\":\"" + to + "\"}")
+                .put("/api/v1/support-plans/" + plan).then().statusCode(200);
     }
 
     private void scanTogether(CyclicBarrier barrier, LocalDate asAt) {

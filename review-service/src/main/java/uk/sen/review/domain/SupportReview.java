@@ -1,0 +1,94 @@
+package uk.sen.review.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One review of a support plan: due at the end of a term, then held, with each outcome scored and the next step. */
+@Entity
+@Table(name = "support_review")
+public class SupportReview extends PanacheEntityBase {
+
+    public enum Status {
+        SCHEDULED, COMPLETED, CANCELLED
+    }
+
+    /** What the review decided (CoP 6.52-6.56). */
+    public enum NextStep {
+        CONTINUE, CHANGE_PROVISION, CLOSE_SUPPORT, REQUEST_EHC_ASSESSMENT
+    }
+
+    /** Progress towards one outcome, -2 (much less than expected) to +2 (much more than expected). */
+    @Embeddable
+    public static class Score {
+        @Column(name = "outcome_id")
+        public UUID outcomeId;
+        /** The outcome's wording as it was reviewed. */
+        public String outcome;
+        public int score;
+        public String comment;
+
+        public Score() {
+        }
+
+        public Score(UUID outcomeId, String outcome, int score, String comment) {
+            this.outcomeId = outcomeId;
+            this.outcome = outcome;
+            this.score = score;
+            this.comment = comment;
+        }
+    }
+
+    @Id
+    public UUID id;
+    @Column(name = "plan_id")
+    public UUID planId;
+    @Column(name = "pupil_id")
+    public UUID pupilId;
+    @Column(name = "trust_id")
+    public String trustId;
+    @Column(name = "school_urn")
+    public String schoolUrn;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    /** The term the review is due at the end of, e.g. "Spring 2026/27". */
+    public String term;
+    @Column(name = "due_on")
+    public LocalDate dueOn;
+    @Column(name = "held_on")
+    public LocalDate heldOn;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "next_step")
+    public NextStep nextStep;
+    @Column(name = "assessment_request_id")
+    public UUID assessmentRequestId;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "support_review_score", joinColumns = @JoinColumn(name = "review_id"))
+    @OrderColumn(name = "position")
+    public List<Score> scores = new ArrayList<>();
+
+    public DeadlineOwner deadlineOwner() {
+        return new DeadlineOwner(Deadline.SUPPORT_REVIEW, id, pupilId, trustId, schoolUrn);
+    }
+}

@@ -1,0 +1,48 @@
+package uk.sen.review.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.sen.platform.problem.ProblemException;
+import uk.sen.platform.security.Roles;
+import uk.sen.platform.web.Page;
+import uk.sen.platform.web.PageRequest;
+import uk.sen.review.service.SencoOverview;
+import uk.sen.review.service.SencoOverview.DeadlineItem;
+
+@Path("/api/v1/deadlines")
+@Tag(name = "Deadlines")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeadlineResource {
+
+    @Inject
+    SencoOverview overview;
+
+    @GET
+    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @Operation(summary = "Everything overdue or due within N days across your schools, soonest first: the pupil, the "
+            + "source (EHC plan review, SEN support plan, assessment request), the step, its date and status")
+    public Page<DeadlineItem> list(@QueryParam("school") String school,
+            @Parameter(description = "Days ahead, 0 to 366") @QueryParam("within") @DefaultValue("30") String within,
+            @Valid @BeanParam PageRequest page) {
+        int days;
+        try {
+            days = Integer.parseInt(within.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("within", "must be a whole number of days, 0 to " + SencoOverview.MAX_WITHIN_DAYS);
+        }
+        return overview.deadlines(school, days, page);
+    }
+}
