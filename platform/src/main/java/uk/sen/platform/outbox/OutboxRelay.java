@@ -109,7 +109,8 @@ public class OutboxRelay {
 
     /** Publishes one batch of unsent events; returns how many were acknowledged and marked sent. */
     public int relayBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        // longer than the ack wait below, so a slow broker never times the transaction out under the relay's feet
+        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
             Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                     .setParameter(1, LOCK_KEY).getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
@@ -131,9 +132,10 @@ public class OutboxRelay {
             // earlier one for good; what follows is sent again and consumers drop the duplicates.
             long lastAcked = -1;
             int acked = 0;
+            long ackDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             for (int i = 0; i < acks.size(); i++) {
                 try {
-                    acks.get(i).get(30, TimeUnit.SECONDS);
+                    acks.get(i).get(Math.max(0, ackDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (Exception e) {
                     LOG.warnf("Broker did not acknowledge outbox event %s: %s", rows.get(i)[1], e.toString());
                     break;
