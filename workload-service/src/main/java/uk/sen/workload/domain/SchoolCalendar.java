@@ -1,0 +1,183 @@
+package uk.sen.workload.domain;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Weeks, terms and school years as English schools count them, and the days on which protected time is owed.
+ * Weeks run Monday to Sunday. The school year starts on the autumn term's first day; the spring and summer terms
+ * start on configured days of the following calendar year. Closures (school holidays) are configured as ranges of
+ * days, either every year ({@code 08-01/08-31}, {@code 12-24/01-01}) or dated ({@code 2027-02-15/2027-02-19}).
+ * Dates are local dates in Europe/London: an instant becomes a date through {@link #dateIn(Instant, ZoneId)}.
+ */
+public final class SchoolCalendar {
+
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    public enum Term {
+        AUTUMN, SPRING, SUMMER;
+
+        String label() {
+            return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Days without protected time, every year between two month-days, or between two dates. */
+    public record Closure(MonthDay fromDay, MonthDay toDay, LocalDate fromDate, LocalDate toDate) {
+
+        public static Closure parse(String text) {
+            String[] parts = text.trim().split("/");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("Closure '" + text + "' is not FROM/TO");
+            }
+            try {
+                if (parts[0].trim().length() == 5) {
+                    return new Closure(MonthDay.parse("--" + parts[0].trim()), MonthDay.parse("--" + parts[1].trim()),
+                            null, null);
+                }
+                LocalDate from = LocalDate.parse(parts[0].trim());
+                LocalDate to = LocalDate.parse(parts[1].trim());
+                if (to.isBefore(from)) {
+                    throw new IllegalArgumentException("Closure '" + text + "' ends before it starts");
+                }
+                return new Closure(null, null, from, to);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("Closure '" + text + "' is not MM-dd/MM-dd or yyyy-MM-dd/yyyy-MM-dd", e);
+            }
+        }
+
+        public boolean covers(LocalDate date) {
+            if (fromDate != null) {
+                return !date.isBefore(fromDate) && !date.isAfter(toDate);
+            }
+            MonthDay day = MonthDay.from(date);
+            if (!fromDay.isAfter(toDay)) {
+                return !day.isBefore(fromDay) && !day.isAfter(toDay);
+            }
+            // a yearly range across the new year, e.g. 12-24/01-01
+            return !day.isBefore(fromDay) || !day.isAfter(toDay);
+        }
+    }
+
+    private final MonthDay autumnStarts;
+    private final MonthDay springStarts;
+    private final MonthDay summerStarts;
+    private final List<Closure> closures;
+
+    public SchoolCalendar(MonthDay autumnStarts, MonthDay springStarts, MonthDay summerStarts, List<Closure> closures) {
+        if (!springStarts.isBefore(summerStarts) || !summerStarts.isBefore(autumnStarts)) {
+            throw new IllegalArgumentException("Terms must start in calendar order: spring " + springStarts
+                    + ", summer " + summerStarts + ", autumn " + autumnStarts);
+        }
+        this.autumnStarts = autumnStarts;
+        this.springStarts = springStarts;
+        this.summerStarts = summerStarts;
+        this.closures = List.copyOf(closures);
+    }
+
+    /** September, January and April starts, with no closures: for rules that do not depend on holidays. */
+    public static SchoolCalendar standard(List<Closure> closures) {
+        return new SchoolCalendar(MonthDay.of(9, 1), MonthDay.of(1, 1), MonthDay.of(4, 1), closures);
+    }
+
+    public static LocalDate dateIn(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    public static LocalDate weekStart(LocalDate date) {
+        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    public Period week(LocalDate date) {
+        LocalDate monday = weekStart(date);
+        String code = String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+                monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return new Period(Period.Kind.WEEK, code, "Week of " + DAY_MONTH_YEAR.format(monday), monday, monday.plusDays(6));
+    }
+
+    /** The calendar year in which the school year containing {@code date} starts. */
+    public int schoolYearStart(LocalDate date) {
+        return MonthDay.from(date).isBefore(autumnStarts) ? date.getYear() - 1 : date.getYear();
+    }
+
+    public Period schoolYear(LocalDate date) {
+        int start = schoolYearStart(date);
+        return new Period(Period.Kind.YEAR, yearCode(start), "School year " + yearCode(start),
+                autumnStarts.atYear(start), autumnStarts.atYear(start + 1).minusDays(1));
+    }
+
+    public Period term(LocalDate date) {
+        int start = schoolYearStart(date);
+        LocalDate autumn = autumnStarts.atYear(start);
+        LocalDate spring = springStarts.atYear(start + 1);
+        LocalDate summer = summerStarts.atYear(start + 1);
+        LocalDate nextAutumn = autumnStarts.atYear(start + 1);
+        if (date.isBefore(spring)) {
+            return term(Term.AUTUMN, start, autumn, spring.minusDays(1), autumn.getYear());
+        }
+        if (date.isBefore(summer)) {
+            return term(Term.SPRING, start, spring, summer.minusDays(1), spring.getYear());
+        }
+        return term(Term.SUMMER, start, summer, nextAutumn.minusDays(1), summer.getYear());
+    }
+
+    public Period nextTerm(LocalDate date) {
+        return term(term(date).to().plusDays(1));
+    }
+
+    public Period previousTerm(LocalDate date) {
+        return term(term(date).from().minusDays(1));
+    }
+
+    public Period period(Period.Kind kind, LocalDate date) {
+        return switch (kind) {
+            case WEEK -> week(date);
+            case TERM -> term(date);
+            case YEAR -> schoolYear(date);
+        };
+    }
+
+    /** Mondays of the weeks that have at least one day in {@code from..to}. */
+    public static List<LocalDate> weekStarts(LocalDate from, LocalDate to) {
+        List<LocalDate> weeks = new ArrayList<>();
+        for (LocalDate monday = weekStart(from); !monday.isAfter(to); monday = monday.plusWeeks(1)) {
+            weeks.add(monday);
+        }
+        return weeks;
+    }
+
+    public boolean isClosed(LocalDate date) {
+        for (Closure c : closures) {
+            if (c.covers(date)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A day on which protected time is owed: Monday to Friday, not in a closure. */
+    public boolean isWorkingDay(LocalDate date) {
+        DayOfWeek day = date.getDayOfWeek();
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !isClosed(date);
+    }
+
+    private static Period term(Term term, int schoolYearStart, LocalDate from, LocalDate to, int calendarYear) {
+        return new Period(Period.Kind.TERM, yearCode(schoolYearStart) + "-" + term.name().toLowerCase(Locale.ROOT),
+                term.label() + " term " + calendarYear, from, to);
+    }
+
+    private static String yearCode(int start) {
+        return start + "-" + String.format("%02d", (start + 1) % 100);
+    }
+}

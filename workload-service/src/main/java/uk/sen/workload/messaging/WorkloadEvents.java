@@ -1,0 +1,46 @@
+package uk.sen.workload.messaging;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import uk.sen.platform.outbox.OutboxWriter;
+
+/**
+ * The workload service's integration events on {@code sen.workload.v1}, written through the outbox in the
+ * transaction that raised them. Self-contained for notification-service, and free of pupil data.
+ */
+@ApplicationScoped
+public class WorkloadEvents {
+
+    public static final String ALLOCATION_EXCEEDED = "uk.sen.workload.allocation-exceeded";
+
+    public record WeekData(LocalDate weekStart, BigDecimal hours, BigDecimal allocatedHours) {
+    }
+
+    /**
+     * @param basis ACTUAL (time logged) or FORECAST (time the statutory work ahead is expected to take)
+     * @param period the term's code, e.g. {@code 2026-27-autumn}; one alert per SENCO, school and period
+     */
+    public record AllocationExceededData(String alertId, String trustId, String schoolUrn, String senco, String basis,
+            String period, String periodLabel, LocalDate periodFrom, LocalDate periodTo, double marginPercent,
+            int requiredWeeks, LocalDate firstWeek, LocalDate lastWeek, List<WeekData> weeks, Instant detectedAt) {
+    }
+
+    @Inject
+    OutboxWriter outbox;
+
+    @ConfigProperty(name = "sen.topics.workload")
+    String topic;
+
+    /** Key and subject: the SENCO, so one SENCO's alerts stay in order. */
+    public void allocationExceeded(AllocationExceededData data) {
+        outbox.publish(topic, ALLOCATION_EXCEEDED, data.senco(), data.trustId(), data.schoolUrn(), data);
+    }
+}

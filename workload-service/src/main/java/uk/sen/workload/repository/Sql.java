@@ -1,0 +1,53 @@
+package uk.sen.workload.repository;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+/** Small helpers for native query results and PostgreSQL error states. */
+public final class Sql {
+
+    /** exclusion_violation: an EXCLUDE constraint (overlapping periods) refused the row. */
+    public static final String EXCLUSION_VIOLATION = "23P01";
+    public static final String UNIQUE_VIOLATION = "23505";
+
+    private Sql() {
+    }
+
+    /** Whether {@code e} was caused by PostgreSQL refusing a row with {@code sqlState}. */
+    public static boolean causedBy(Throwable e, String sqlState) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && sqlState.equals(s.getSQLState())) {
+                return true;
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c
+                    && sqlState.equals(c.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(value.toString());
+    }
+
+    public static long number(Object value) {
+        if (value == null) {
+            return 0;
+        }
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        return new BigDecimal(value.toString()).longValue();
+    }
+}

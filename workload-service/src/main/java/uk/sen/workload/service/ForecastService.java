@@ -1,0 +1,270 @@
+package uk.sen.workload.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import uk.sen.workload.config.WorkloadConfig;
+import uk.sen.workload.domain.AllocatedTime;
+import uk.sen.workload.domain.Calibration;
+import uk.sen.workload.domain.Exceedance;
+import uk.sen.workload.domain.Period;
+import uk.sen.workload.domain.ProtectedTime;
+import uk.sen.workload.domain.SchoolCalendar;
+import uk.sen.workload.domain.StatutoryWork;
+import uk.sen.workload.domain.WorkKind;
+import uk.sen.workload.domain.WorkSpread;
+import uk.sen.workload.repository.TimeAggregates;
+
+/**
+ * The time a school's SENCOs can expect to need, week by week from this week to the end of next term, against
+ * their protected time:
+ * <ul>
+ * <li>statutory work: each open piece of work (from review-service's events) times the expected effort of its
+ * kind, spread over the weeks before its meeting or due date; the effort is the configured default until the
+ * school has logged time against enough finished pieces of that kind, then their mean;</li>
+ * <li>a baseline: the mean weekly time each SENCO logged at the school in recent complete weeks on everything
+ * else (categories the statutory kinds do not cover).</li>
+ * </ul>
+ * With several SENCOs at a school, each carries a share of the statutory work in proportion to their allocation.
+ */
+@ApplicationScoped
+@Transactional
+public class ForecastService {
+
+    public record KindView(String code, String label, int openItems, BigDecimal defaultHours, BigDecimal effortHours,
+            Calibration.Source effortSource, int samples, int spreadWeeks) {
+    }
+
+    public record WeekView(LocalDate weekStart, String term, Map<String, Integer> items, BigDecimal statutoryHours,
+            BigDecimal baselineHours, BigDecimal forecastHours, BigDecimal allocatedHours, boolean overAllocation,
+            boolean overByMargin) {
+    }
+
+    public record ExceedanceView(LocalDate firstWeek, LocalDate lastWeek, int weeks, String period) {
+    }
+
+    public record ForecastView(String trustId, String schoolUrn, String senco, LocalDate from, LocalDate to,
+            String horizon, List<String> sencos, List<KindView> kinds, BigDecimal baselineHoursPerWeek,
+            double marginPercent, int requiredWeeks, List<WeekView> weeks, int weeksOverByMargin,
+            ExceedanceView exceedance) {
+    }
+
+    /** One SENCO's part: their baseline, their share of the statutory work and their allocation, per week. */
+    record SencoPart(String senco, double baselineMinutes, double[] share, Double[] allocated) {
+    }
+
+    /** Everything computed for a school; the views and the exceedance check read from it. */
+    record SchoolForecast(String trust, String school, List<LocalDate> weeks, LocalDate to, String horizon,
+            List<KindView> kinds, double[] statutory, Map<String, int[]> counts, Map<String, SencoPart> sencos) {
+    }
+
+    @Inject
+    WorkloadClock clock;
+
+    @Inject
+    WorkloadConfig config;
+
+    @Inject
+    WorkKinds workKinds;
+
+    @Inject
+    TimeAggregates aggregates;
+
+    public ForecastView forSchool(String trust, String school) {
+        SchoolForecast f = compute(trust, school);
+        int n = f.weeks().size();
+        double baseline = f.sencos().values().stream().mapToDouble(SencoPart::baselineMinutes).sum();
+        double[] forecast = new double[n];
+        Double[] allocated = new Double[n];
+        for (int i = 0; i < n; i++) {
+            forecast[i] = baseline + f.statutory()[i];
+            for (SencoPart p : f.sencos().values()) {
+                if (p.allocated()[i] != null) {
+                    allocated[i] = (allocated[i] == null ? 0 : allocated[i]) + p.allocated()[i];
+                }
+            }
+        }
+        return view(f, null, baseline, f.statutory(), forecast, allocated);
+    }
+
+    /** One SENCO's forecast at a school; empty when the SENCO has neither an allocation nor recent time there. */
+    public Optional<ForecastView> forSenco(String trust, String school, String senco) {
+        SchoolForecast f = compute(trust, school);
+        SencoPart p = f.sencos().get(senco);
+        if (p == null) {
+            return Optional.empty();
+        }
+        int n = f.weeks().size();
+        double[] statutory = new double[n];
+        double[] forecast = new double[n];
+        for (int i = 0; i < n; i++) {
+            statutory[i] = f.statutory()[i] * p.share()[i];
+            forecast[i] = p.baselineMinutes() + statutory[i];
+        }
+        return Optional.of(view(f, senco, p.baselineMinutes(), statutory, forecast, p.allocated()));
+    }
+
+    /** Per SENCO with an allocation, the forecast weeks as loads for the exceedance rule. */
+    public Map<String, List<Exceedance.WeekLoad>> loadsBySenco(String trust, String school) {
+        SchoolForecast f = compute(trust, school);
+        Map<String, List<Exceedance.WeekLoad>> loads = new LinkedHashMap<>();
+        for (SencoPart p : f.sencos().values()) {
+            List<Exceedance.WeekLoad> weeks = new ArrayList<>();
+            boolean anyAllocation = false;
+            for (int i = 0; i < f.weeks().size(); i++) {
+                anyAllocation |= p.allocated()[i] != null;
+                weeks.add(new Exceedance.WeekLoad(f.weeks().get(i),
+                        p.baselineMinutes() + f.statutory()[i] * p.share()[i], p.allocated()[i]));
+            }
+            if (anyAllocation) {
+                loads.put(p.senco(), weeks);
+            }
+        }
+        return loads;
+    }
+
+    SchoolForecast compute(String trust, String school) {
+        LocalDate today = clock.today();
+        SchoolCalendar calendar = clock.calendar();
+        LocalDate first = SchoolCalendar.weekStart(today);
+        Period nextTerm = calendar.nextTerm(today);
+        List<LocalDate> weeks = SchoolCalendar.weekStarts(first, nextTerm.to());
+        int n = weeks.size();
+        Map<LocalDate, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            index.put(weeks.get(i), i);
+        }
+
+        Map<String, List<Integer>> samples = aggregates.minutesPerFinishedWork(trust, school);
+        List<StatutoryWork> open = StatutoryWork.list("trustId = ?1 and schoolUrn = ?2 and status = ?3", trust,
+                school, StatutoryWork.Status.OPEN);
+        double[] statutory = new double[n];
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        List<KindView> kinds = new ArrayList<>();
+        for (WorkKind kind : workKinds.all()) {
+            Calibration.Effort effort = Calibration.effort(kind.minutes(),
+                    samples.getOrDefault(kind.code(), List.of()), config.forecast().calibrationMinSamples());
+            int[] count = new int[n];
+            int openItems = 0;
+            for (StatutoryWork work : open) {
+                if (!work.kind.equals(kind.code()) || work.anchor() == null) {
+                    continue;
+                }
+                openItems++;
+                WorkSpread.spread(work.anchor(), kind.spreadWeeks(), effort.minutes(), first).forEach((week, m) -> {
+                    Integer i = index.get(week);
+                    if (i != null) {
+                        statutory[i] += m;
+                        count[i]++;
+                    }
+                });
+            }
+            counts.put(kind.code(), count);
+            kinds.add(new KindView(kind.code(), kind.label(), openItems, Hours.of(kind.minutes()),
+                    Hours.of(effort.minutes()), effort.source(), effort.samples(), kind.spreadWeeks()));
+        }
+
+        LocalDate lastDay = weeks.get(n - 1).plusDays(6);
+        int baselineWeeks = config.forecast().baselineWeeks();
+        LocalDate baselineFrom = first.minusWeeks(baselineWeeks);
+        LocalDate baselineTo = first.minusDays(1);
+        Map<String, List<AllocatedTime.Span>> spans = new HashMap<>();
+        for (ProtectedTime p : aggregates.allocations(trust, List.of(school), null, first, lastDay)) {
+            spans.computeIfAbsent(p.senco, s -> new ArrayList<>()).add(p.span());
+        }
+        Set<String> sencos = new TreeSet<>(spans.keySet());
+        int openBaselineWeeks = 0;
+        if (baselineWeeks > 0) {
+            sencos.addAll(aggregates.sencosWithTime(trust, school, baselineFrom, baselineTo));
+            for (LocalDate week = baselineFrom; week.isBefore(first); week = week.plusWeeks(1)) {
+                if (hasWorkingDay(calendar, week)) {
+                    openBaselineWeeks++;
+                }
+            }
+        }
+        Map<String, SencoPart> parts = new LinkedHashMap<>();
+        for (String senco : sencos) {
+            double baseline = openBaselineWeeks == 0 ? 0
+                    : (double) aggregates.minutesExcept(trust, school, senco, baselineFrom, baselineTo,
+                            workKinds.categories()) / openBaselineWeeks;
+            Double[] allocated = new Double[n];
+            for (int i = 0; i < n; i++) {
+                allocated[i] = AllocatedTime.minutes(spans.getOrDefault(senco, List.of()), weeks.get(i),
+                        weeks.get(i).plusDays(6), calendar);
+            }
+            parts.put(senco, new SencoPart(senco, baseline, new double[n], allocated));
+        }
+        for (int i = 0; i < n; i++) {
+            double total = 0;
+            for (SencoPart p : parts.values()) {
+                total += p.allocated()[i] == null ? 0 : p.allocated()[i];
+            }
+            for (SencoPart p : parts.values()) {
+                double own = p.allocated()[i] == null ? 0 : p.allocated()[i];
+                p.share()[i] = total > 0 ? own / total : 1.0 / parts.size();
+            }
+        }
+        return new SchoolForecast(trust, school, weeks, nextTerm.to(),
+                "this week to the end of the " + nextTerm.label(), kinds, statutory, counts, parts);
+    }
+
+    private ForecastView view(SchoolForecast f, String senco, double baseline, double[] statutory, double[] forecast,
+            Double[] allocated) {
+        SchoolCalendar calendar = clock.calendar();
+        double margin = config.exceedance().marginPercent();
+        List<WeekView> weeks = new ArrayList<>();
+        List<Exceedance.WeekLoad> loads = new ArrayList<>();
+        int overByMargin = 0;
+        for (int i = 0; i < f.weeks().size(); i++) {
+            LocalDate week = f.weeks().get(i);
+            Map<String, Integer> items = new LinkedHashMap<>();
+            for (Map.Entry<String, int[]> c : f.counts().entrySet()) {
+                if (c.getValue()[i] > 0) {
+                    items.put(c.getKey(), c.getValue()[i]);
+                }
+            }
+            Exceedance.WeekLoad load = new Exceedance.WeekLoad(week, forecast[i], allocated[i]);
+            loads.add(load);
+            boolean over = Exceedance.over(load, margin);
+            if (over) {
+                overByMargin++;
+            }
+            weeks.add(new WeekView(week, termOf(calendar, week).code(), items, Hours.of(statutory[i]),
+                    Hours.of(baseline), Hours.of(forecast[i]), Hours.ofNullable(allocated[i]),
+                    allocated[i] != null && forecast[i] > allocated[i], over));
+        }
+        ExceedanceView exceedance = Exceedance.firstRun(loads, margin, config.exceedance().weeks())
+                .map(r -> new ExceedanceView(r.firstWeek(), r.lastWeek(), r.weeks().size(),
+                        termOf(calendar, r.firstWeek()).code()))
+                .orElse(null);
+        return new ForecastView(f.trust(), f.school(), senco, f.weeks().get(0), f.to(), f.horizon(),
+                List.copyOf(f.sencos().keySet()), f.kinds(), Hours.of(baseline), margin, config.exceedance().weeks(),
+                weeks, overByMargin, exceedance);
+    }
+
+    /** The term a week belongs to: the term of its Thursday, so a week is never split between two terms. */
+    static Period termOf(SchoolCalendar calendar, LocalDate weekStart) {
+        return calendar.term(weekStart.plusDays(3));
+    }
+
+    private static boolean hasWorkingDay(SchoolCalendar calendar, LocalDate weekStart) {
+        for (int d = 0; d < 5; d++) {
+            if (calendar.isWorkingDay(weekStart.plusDays(d))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
