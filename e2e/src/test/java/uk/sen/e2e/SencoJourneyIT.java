@@ -1,5 +1,6 @@
 package uk.sen.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,8 +19,9 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * A SENCO's journey through the running stack: register a pupil on SEN support, move them to an EHC plan, see the
- * annual review appear with its statutory deadlines, take it through its meeting; the audit shows each access and
- * a teacher of another school sees none of it.
+ * annual review appear with its statutory deadlines, invite the parent (the email reaches the SMTP server), hold the
+ * meeting (a time entry is suggested), find the pupil in the LA's export; the audit shows each access and a teacher
+ * of another school sees none of it.
  */
 class SencoJourneyIT {
 
@@ -81,12 +83,29 @@ class SencoJourneyIT {
         assertEquals(issued.plusMonths(12).minusDays(1).toString(), reviews.getString("items[0].dueBy"));
         String reviewUrl = Stack.REVIEW + "/api/v1/reviews/" + review;
 
+        // the SENCO records the parent as a contact once notification-service knows the pupil
+        String parentEmail = "parent-" + System.nanoTime() + "@family.example";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> Stack.as(SENCO)
+                .contentType(ContentType.JSON).body("""
+                        {"kind":"PARENT_CARER","name":"Alex Journey","relationship":"MOTHER","parentalResponsibility":true,
+                         "email":"%s","preferredChannel":"EMAIL"}""".formatted(parentEmail))
+                .post(Stack.NOTIFICATION + "/api/v1/pupils/" + pupil + "/contacts").statusCode() == 201);
+
         // the SENCO sets the meeting, sends the invitations, holds it
         Stack.as(SENCO).contentType(ContentType.JSON).header("If-Match", etag(reviewUrl))
                 .body("""
                         {"meetingDate":"%s","invitees":[{"role":"PARENT_OR_YOUNG_PERSON","name":"Parent of the pupil"},
                          {"role":"HEAD"},{"role":"LA_SEN_OFFICER"},{"role":"HEALTH"},{"role":"SOCIAL_CARE"}]}""".formatted(TODAY))
                 .put(reviewUrl + "/meeting").then().statusCode(200).body("status", equalTo("MEETING_SET"));
+
+        // the invitation, with its calendar entry, is accepted by the SMTP server
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> given()
+                .get(Stack.MAILBOX + "/api/user/" + parentEmail + "/messages").then().extract().statusCode() == 200
+                && !given().get(Stack.MAILBOX + "/api/user/" + parentEmail + "/messages").jsonPath().getList("").isEmpty());
+        JsonPath mail = given().get(Stack.MAILBOX + "/api/user/" + parentEmail + "/messages").jsonPath();
+        assertEquals(true, mail.getString("[0].subject").contains("annual review meeting"), mail.getString("[0].subject"));
+        assertEquals(true, mail.getString("[0].mimeMessage").contains("text/calendar"));
+        assertEquals(false, mail.getString("[0].mimeMessage").contains("Journey, Sam"));
         Stack.as(SENCO).contentType(ContentType.JSON).header("If-Match", etag(reviewUrl))
                 .body("{\"on\":\"" + TODAY.minusDays(20) + "\"}").post(reviewUrl + "/invitations-sent").then().statusCode(200);
         Stack.as(SENCO).contentType(ContentType.JSON).header("If-Match", etag(reviewUrl))
@@ -94,6 +113,18 @@ class SencoJourneyIT {
                 .post(reviewUrl + "/held").then().statusCode(200).body("status", equalTo("HELD"))
                 .body("steps.find { it.step == 'REVIEW_MEETING' }.status", equalTo("DONE_ON_TIME"))
                 .body("steps.find { it.step == 'REPORT' }.dueOn", equalTo(TODAY.plusWeeks(2).toString()));
+
+        // holding the meeting suggests a time entry to the SENCO
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> Stack.as(SENCO)
+                .get(Stack.WORKLOAD + "/api/v1/suggestions").jsonPath().getList("items.reviewId").contains(review));
+        JsonPath suggestions = Stack.as(SENCO).get(Stack.WORKLOAD + "/api/v1/suggestions").jsonPath();
+        assertEquals(90, suggestions.getInt("items.find { it.reviewId == '" + review + "' }.minutes"));
+
+        // the LA officer's export carries the pupil's plan
+        String export = Stack.asLa().queryParam("format", "csv").get(Stack.REGISTER + "/api/v1/exports/la").then()
+                .statusCode(200).extract().asString();
+        String upn = Stack.as(SENCO).get(pupilUrl).jsonPath().getString("upn");
+        assertEquals(true, export.contains(upn), "LA export lacks " + upn);
 
         // every access is audited, in both services
         Stack.as("trust.admin").queryParam("subjectId", pupil).get(Stack.REGISTER + "/api/v1/audit").then()
