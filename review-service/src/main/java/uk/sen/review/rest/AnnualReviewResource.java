@@ -32,6 +32,7 @@ import io.quarkus.panache.common.Parameters;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
+import uk.sen.platform.security.ScopedQuery;
 import uk.sen.platform.security.Roles;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
@@ -106,17 +107,10 @@ public class AnnualReviewResource {
     public Page<ReviewView> list(@QueryParam("school") String school, @QueryParam("status") String status,
             @QueryParam("pupil") UUID pupil, @QueryParam("dueBefore") LocalDate dueBefore,
             @Valid @BeanParam PageRequest page) {
-        String trust = caller.requireTrust();
-        StringBuilder q = new StringBuilder("trustId = :trust");
-        Parameters params = Parameters.with("trust", trust);
-        if (!caller.isTrustWide()) {
-            q.append(" and schoolUrn in :schools");
-            params.and("schools", caller.schools());
-        }
-        if (school != null) {
-            q.append(" and schoolUrn = :school");
-            params.and("school", school);
-        }
+        ScopedQuery scoped = ScopedQuery.of(caller).and("schoolUrn = :school", "school", school);
+        String trust = caller.trustId();
+        StringBuilder q = new StringBuilder(scoped.where());
+        Parameters params = scoped.params();
         if (status != null) {
             try {
                 params.and("status", AnnualReview.Status.valueOf(status.toUpperCase()));

@@ -38,6 +38,7 @@ import io.quarkus.panache.common.Parameters;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
+import uk.sen.platform.security.ScopedQuery;
 import uk.sen.platform.security.Roles;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
@@ -127,17 +128,10 @@ public class SupportPlanResource {
     @Operation(summary = "SEN support plans in your schools, soonest review first; filter by school, pupil, status")
     public Page<PlanView> list(@QueryParam("school") String school, @QueryParam("pupil") UUID pupil,
             @QueryParam("status") String status, @Valid @BeanParam PageRequest page) {
-        String trust = caller.requireTrust();
-        StringBuilder q = new StringBuilder("trustId = :trust");
-        Parameters params = Parameters.with("trust", trust);
-        if (!caller.isTrustWide()) {
-            q.append(" and schoolUrn in :schools");
-            params.and("schools", caller.schools().isEmpty() ? List.of("-") : caller.schools());
-        }
-        if (school != null) {
-            q.append(" and schoolUrn = :school");
-            params.and("school", school);
-        }
+        ScopedQuery scoped = ScopedQuery.of(caller).and("schoolUrn = :school", "school", school);
+        String trust = caller.trustId();
+        StringBuilder q = new StringBuilder(scoped.where());
+        Parameters params = scoped.params();
         if (pupil != null) {
             q.append(" and pupilId = :pupil");
             params.and("pupil", pupil);
