@@ -1,51 +1,13 @@
 package uk.sen.workload.rest;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
-import uk.sen.platform.testing.Tokens;
+import uk.sen.platform.testing.PlatformConventionsContract;
 
-/** The shared conventions as this service serves them: caller scope, problem+json, audit, operations. */
 @QuarkusTest
-class PlatformConventionsTest {
+class PlatformConventionsTest extends PlatformConventionsContract {
 
-    @Test
-    void answersTheCallersScopeFromARealToken() {
-        given().auth().oauth2(Tokens.of("slt.harbour")).get("/api/v1/me").then().statusCode(200)
-                .body("service", equalTo("workload-service"))
-                .body("roles", contains("slt"))
-                .body("trust", equalTo("northbridge"))
-                .body("schools", contains("900101"));
-    }
-
-    @Test
-    void refusesWithProblemDetails() {
-        given().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json")
-                .body("status", equalTo(401));
-        given().auth().oauth2(Tokens.of("teacher.harbour")).get("/api/v1/audit").then().statusCode(403)
-                .contentType("application/problem+json");
-        given().auth().oauth2(Tokens.of("trust.admin")).queryParam("from", "yesterday").get("/api/v1/audit")
-                .then().statusCode(400).body("violations[0].field", equalTo("from"));
-        given().auth().oauth2(Tokens.of("trust.admin")).get("/api/v1/audit").then().statusCode(200)
-                .body("page", equalTo(0));
-    }
-
-    @Test
-    void servesHealthOpenApiAndMetrics() {
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("Database connections health check"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/me"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
-    }
-
-    @Test
-    void listsDeadLettersForTrustAdminsOnly() {
-        given().auth().oauth2(Tokens.of("trust.admin")).get("/api/v1/dead-letters").then().statusCode(200);
-        given().auth().oauth2(Tokens.of("senco.harbour")).get("/api/v1/dead-letters").then().statusCode(403);
+    @Override
+    protected String service() {
+        return "workload-service";
     }
 }
