@@ -5,12 +5,20 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +27,9 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * A SENCO's journey through the running stack: register a pupil on SEN support, move them to an EHC plan, see the
- * annual review appear with its statutory deadlines, invite the parent (the email reaches the SMTP server), hold the
- * meeting (a time entry is suggested), find the pupil in the LA's export; the audit shows each access and a teacher
- * of another school sees none of it.
+ * annual review appear with its statutory deadlines and in the school's workload forecast, invite the parent (the
+ * email reaches the SMTP server), hold the meeting (a time entry is suggested and the review leaves the forecast),
+ * find the pupil in the LA's export; the audit shows each access and a teacher of another school sees none of it.
  */
 class SencoJourneyIT {
 
@@ -59,8 +67,69 @@ class SencoJourneyIT {
         return Stack.as(SENCO).get(url).then().statusCode(200).extract().header("ETag");
     }
 
+    static final String ANNUAL_REVIEW = "ANNUAL_REVIEW";
+    static final String SUPPORT_PLAN_REVIEW = "SUPPORT_PLAN_REVIEW";
+
+    /** The school's forecast of statutory work, week by week from this week (workload-service). */
+    static JsonPath forecast() {
+        return Stack.as(SENCO).get(Stack.WORKLOAD + "/api/v1/forecast/schools/" + SCHOOL).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /**
+     * The forecast once it stops changing (the same open work in two reads a second apart), so that events still
+     * on their way from an earlier load (deploy/demo.sh) do not count as this pupil's.
+     */
+    static JsonPath settledForecast() {
+        AtomicReference<String> previous = new AtomicReference<>("");
+        AtomicReference<JsonPath> last = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonPath f = forecast();
+            last.set(f);
+            String state = f.getList("kinds.openItems") + " " + f.getList("weeks.items");
+            return state.equals(previous.getAndSet(state));
+        });
+        return last.get();
+    }
+
+    static int openItems(JsonPath forecast, String kind) {
+        return forecast.getInt("kinds.find { it.code == '" + kind + "' }.openItems");
+    }
+
+    static int annualReviewsIn(JsonPath forecast, LocalDate week) {
+        Integer n = forecast.get("weeks.find { it.weekStart == '" + week + "' }.items." + ANNUAL_REVIEW);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Asserts that {@code after} is {@code before} with one more annual review in each of {@code oneMore} (the
+     * weeks its effort is spread over) and {@code shareHours} more statutory hours in each of them; every other
+     * week, and every other kind of work, unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    static void assertOneMoreAnnualReview(JsonPath before, JsonPath after, Set<LocalDate> oneMore, double shareHours) {
+        List<Map<String, Object>> was = before.getList("weeks");
+        List<Map<String, Object>> is = after.getList("weeks");
+        assertEquals(was.size(), is.size(), "forecast weeks");
+        for (int i = 0; i < was.size(); i++) {
+            LocalDate week = LocalDate.parse((String) is.get(i).get("weekStart"));
+            assertEquals(was.get(i).get("weekStart"), is.get(i).get("weekStart"));
+            Map<String, Object> items = new LinkedHashMap<>((Map<String, Object>) was.get(i).get("items"));
+            double hours = ((Number) was.get(i).get("statutoryHours")).doubleValue();
+            if (oneMore.contains(week)) {
+                items.merge(ANNUAL_REVIEW, 1, (a, b) -> (Integer) a + (Integer) b);
+                hours += shareHours;
+            }
+            assertEquals(items, is.get(i).get("items"), "work in the week of " + week);
+            // each week's hours are rounded to hundredths, the effort too
+            assertEquals(hours, ((Number) is.get(i).get("statutoryHours")).doubleValue(), 0.015,
+                    "statutory hours in the week of " + week);
+        }
+    }
+
     @Test
     void fromSenSupportToAnEhcPlanReviewedOnTime() {
+        JsonPath forecastBefore = settledForecast();
         String pupil = registerPupil();
         String pupilUrl = Stack.REGISTER + "/api/v1/pupils/" + pupil;
 
@@ -80,8 +149,30 @@ class SencoJourneyIT {
                 .queryParam("pupil", pupil).get(Stack.REVIEW + "/api/v1/reviews").jsonPath().getList("items").size() > 0);
         JsonPath reviews = Stack.as(SENCO).queryParam("pupil", pupil).get(Stack.REVIEW + "/api/v1/reviews").jsonPath();
         String review = reviews.getString("items[0].id");
-        assertEquals(issued.plusMonths(12).minusDays(1).toString(), reviews.getString("items[0].dueBy"));
+        LocalDate dueBy = issued.plusMonths(12).minusDays(1);
+        assertEquals(dueBy.toString(), reviews.getString("items[0].dueBy"));
         String reviewUrl = Stack.REVIEW + "/api/v1/reviews/" + review;
+
+        // the school's workload forecast counts one more annual review, its effort spread over the weeks up to the
+        // week it is due; the support plan SEN support opened was closed by the EHC plan, so its review is gone
+        int annualBefore = openItems(forecastBefore, ANNUAL_REVIEW);
+        int supportBefore = openItems(forecastBefore, SUPPORT_PLAN_REVIEW);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonPath f = forecast();
+            return openItems(f, ANNUAL_REVIEW) == annualBefore + 1 && openItems(f, SUPPORT_PLAN_REVIEW) == supportBefore;
+        });
+        JsonPath forecastScheduled = forecast();
+        String kind = "kinds.find { it.code == '" + ANNUAL_REVIEW + "' }.";
+        int spreadWeeks = forecastScheduled.getInt(kind + "spreadWeeks");
+        double shareHours = forecastScheduled.getDouble(kind + "effortHours") / spreadWeeks;
+        LocalDate thisWeek = LocalDate.parse(forecastScheduled.getString("weeks[0].weekStart"));
+        LocalDate dueWeek = dueBy.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Set<LocalDate> spread = new HashSet<>();
+        for (int i = 0; i < spreadWeeks; i++) {
+            spread.add(dueWeek.minusWeeks(i));
+        }
+        assertTrue(!dueWeek.minusWeeks(spreadWeeks - 1L).isBefore(thisWeek), "due " + dueBy + ": spread starts before this week");
+        assertOneMoreAnnualReview(forecastBefore, forecastScheduled, spread, shareHours);
 
         // the SENCO records the parent as a contact once notification-service knows the pupil
         String parentEmail = "parent-" + System.nanoTime() + "@family.example";
@@ -97,6 +188,14 @@ class SencoJourneyIT {
                         {"meetingDate":"%s","invitees":[{"role":"PARENT_OR_YOUNG_PERSON","name":"Parent of the pupil"},
                          {"role":"HEAD"},{"role":"LA_SEN_OFFICER"},{"role":"HEALTH"},{"role":"SOCIAL_CARE"}]}""".formatted(TODAY))
                 .put(reviewUrl + "/meeting").then().statusCode(200).body("status", equalTo("MEETING_SET"));
+
+        // the forecast plans the review around its meeting now: today's, so only this week's share is still ahead
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonPath f = forecast();
+            return annualReviewsIn(f, thisWeek) == annualReviewsIn(forecastBefore, thisWeek) + 1
+                    && annualReviewsIn(f, dueWeek) == annualReviewsIn(forecastBefore, dueWeek);
+        });
+        assertOneMoreAnnualReview(forecastBefore, forecast(), Set.of(thisWeek), shareHours);
 
         // the invitation, with its calendar entry, is accepted by the SMTP server (after the message telling the
         // parent that SEN support started, which a contact added soon after still receives)
@@ -123,6 +222,11 @@ class SencoJourneyIT {
                 .get(Stack.WORKLOAD + "/api/v1/suggestions").jsonPath().getList("items.reviewId").contains(review));
         JsonPath suggestions = Stack.as(SENCO).get(Stack.WORKLOAD + "/api/v1/suggestions").jsonPath();
         assertEquals(90, suggestions.getInt("items.find { it.reviewId == '" + review + "' }.minutes"));
+
+        // and the held review is no longer work ahead: the forecast is as it was before the pupil's plan
+        JsonPath forecastHeld = forecast();
+        assertEquals(annualBefore, openItems(forecastHeld, ANNUAL_REVIEW));
+        assertOneMoreAnnualReview(forecastBefore, forecastHeld, Set.of(), 0);
 
         // the LA officer's export carries the pupil's plan
         String export = Stack.asLa().queryParam("format", "csv").get(Stack.REGISTER + "/api/v1/exports/la").then()
