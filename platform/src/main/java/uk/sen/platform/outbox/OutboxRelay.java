@@ -35,9 +35,10 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Publishes outbox rows as CloudEvents (binary mode: {@code ce_*} headers, JSON value), in commit order, and marks
+ * Publishes outbox rows as CloudEvents (binary mode: {@code ce_*} headers, JSON value), oldest first, and marks
  * a row sent only after the broker acknowledged it: at least once, never lost. A PostgreSQL advisory lock lets
- * one replica relay at a time, so several replicas never reorder a pupil's events.
+ * one replica relay at a time, so several replicas never reorder a pupil's events (a pupil's own events are
+ * written in the order their transactions commit, because each change of a pupil locks the pupil's row).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -124,32 +125,41 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                acks.add(emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage());
+            // published with the transaction suspended: the broker's acknowledgements arrive on other threads, and
+            // the transaction must not travel there with them (a transaction still active on another thread at
+            // commit is rolled back, and the batch would be sent twice)
+            List<Object[]> published = QuarkusTransaction.suspendingExisting().call(() -> publish(rows));
+            if (!published.isEmpty()) {
+                // exactly the rows sent: a row with a lower seq whose transaction committed after the SELECT above
+                // was not among them and stays unsent (marking "seq <= last" would lose it)
+                List<Long> seqs = published.stream().map(row -> ((Number) row[0]).longValue()).toList();
+                em.createNativeQuery("UPDATE outbox_event SET sent_at = now() WHERE seq IN (?1)")
+                        .setParameter(1, seqs).executeUpdate();
+                metrics.counter("sen.outbox.published").increment(published.size());
             }
-            // Only the acknowledged prefix is marked sent, so a failure never lets a later event overtake an
-            // earlier one for good; what follows is sent again and consumers drop the duplicates.
-            long lastAcked = -1;
-            int acked = 0;
-            long ackDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            for (int i = 0; i < acks.size(); i++) {
-                try {
-                    acks.get(i).get(Math.max(0, ackDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (Exception e) {
-                    LOG.warnf("Broker did not acknowledge outbox event %s: %s", rows.get(i)[1], e.toString());
-                    break;
-                }
-                lastAcked = ((Number) rows.get(i)[0]).longValue();
-                acked++;
-            }
-            if (acked > 0) {
-                em.createNativeQuery("UPDATE outbox_event SET sent_at = now() WHERE sent_at IS NULL AND seq <= ?1")
-                        .setParameter(1, lastAcked).executeUpdate();
-                metrics.counter("sen.outbox.published").increment(acked);
-            }
-            return acked;
+            return published.size();
         });
+    }
+
+    /**
+     * Sends the rows and returns the prefix the broker acknowledged. Only a prefix counts, so a failure never lets a
+     * later event overtake an earlier one for good; what follows is sent again and consumers drop the duplicates.
+     */
+    private List<Object[]> publish(List<Object[]> rows) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            acks.add(emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage());
+        }
+        long ackDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, ackDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                LOG.warnf("Broker did not acknowledge outbox event %s: %s", rows.get(i)[1], e.toString());
+                return rows.subList(0, i);
+            }
+        }
+        return rows;
     }
 
     private Message<String> toMessage(Object[] row) {
