@@ -54,6 +54,10 @@ public interface NotificationConfig {
         @WithDefault("10m")
         Duration sendingLease();
 
+        /** Senders working at once after a commit wakes them (each claims its own message). */
+        @WithDefault("4")
+        int senders();
+
         /** Messages one sender run sends at most before the next poll. */
         @WithDefault("100")
         int batchSize();

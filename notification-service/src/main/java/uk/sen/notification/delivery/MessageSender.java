@@ -6,12 +6,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,6 +57,10 @@ import uk.sen.platform.audit.AuditLog;
  * A message is therefore sent at most once: if the process dies between 1 and 3 it stays SENDING, and after
  * {@code sen.notification.delivery.sending-lease} it becomes UNCONFIRMED, never sent again by itself (a SENCO can
  * resend it). That window, one provider call long, is the only one where the outcome is not known.
+ * <p>
+ * Senders start as soon as a transaction that planned a message commits (up to
+ * {@code sen.notification.delivery.senders} at once, so one slow provider call does not hold up the rest); the
+ * scheduled poll is the safety net and takes the retries when they fall due.
  */
 @ApplicationScoped
 public class MessageSender {
@@ -95,6 +104,54 @@ public class MessageSender {
 
     @Inject
     ObjectMapper json;
+
+    /** Fired in a transaction that planned a message to send. */
+    public record Planned() {
+    }
+
+    public static final Planned PLANNED = new Planned();
+
+    @Inject
+    ManagedExecutor executor;
+
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicInteger active = new AtomicInteger();
+
+    void onPlanned(@Observes(during = TransactionPhase.AFTER_SUCCESS) Planned planned) {
+        again.set(true);
+        startSender();
+    }
+
+    private void startSender() {
+        int now = active.get();
+        if (now >= config.delivery().senders() || !active.compareAndSet(now, now + 1)) {
+            return; // the running senders see `again` and go round once more
+        }
+        try {
+            executor.runAsync(this::drain);
+        } catch (RuntimeException e) {
+            active.decrementAndGet();
+            LOG.warnf("No sender started now (%s); the next poll sends", e.toString());
+        }
+    }
+
+    /** Sends until nothing is due and no commit has woken the senders since. */
+    private void drain() {
+        try {
+            while (again.getAndSet(false)) {
+                while (sendNext()) {
+                    // keep sending
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Message sender will try again at the next wake-up or poll");
+        } finally {
+            active.decrementAndGet();
+        }
+        if (again.get()) {
+            startSender(); // woken between the last look and the decrement
+        }
+    }
 
     @Scheduled(identity = "message-sender", every = "${sen.notification.delivery.poll-interval:5s}",
             delayed = "${sen.notification.delivery.start-delay:5s}",

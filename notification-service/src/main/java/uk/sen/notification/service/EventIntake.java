@@ -68,14 +68,14 @@ public class EventIntake {
 
     @Transactional
     public void review(IncomingEvent e) {
-        if (!inbox.firstDelivery(REVIEW_CONSUMER, e.id())) {
-            LOG.debugf("Review event %s already applied; redelivery skipped", e.id());
-            return;
-        }
         // types without rules and without a bearing on meetings (e.g. review-scheduled, or one added later) are
-        // not even read: a consumer must not fail on what it does not use
+        // not even read, nor recorded: a consumer must not fail on what it does not use, nor spend a write on it
         if (!e.type().startsWith("uk.sen.review.")
                 || !(planner.hasRules(e.type()) || ReviewMeetings.FOLLOWED.contains(e.type()))) {
+            return;
+        }
+        if (!inbox.firstDelivery(REVIEW_CONSUMER, e.id())) {
+            LOG.debugf("Review event %s already applied; redelivery skipped", e.id());
             return;
         }
         ReviewEvent d = withAttributes(e, read(e, ReviewEvent.class));
@@ -96,7 +96,7 @@ public class EventIntake {
      */
     @Transactional
     public void workload(IncomingEvent e) {
-        if (!inbox.firstDelivery(WORKLOAD_CONSUMER, e.id()) || !planner.hasRules(e.type())) {
+        if (!planner.hasRules(e.type()) || !inbox.firstDelivery(WORKLOAD_CONSUMER, e.id())) {
             return;
         }
         if (e.trustId() == null || e.schoolUrn() == null) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.qute.TemplateException;
 import uk.sen.notification.delivery.DeliveryProvider;
+import uk.sen.notification.delivery.MessageSender;
 import uk.sen.notification.delivery.Providers;
 import uk.sen.notification.domain.Channel;
 import uk.sen.notification.domain.ChannelChoice;
@@ -84,6 +86,9 @@ public class MessagePlanner {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    Event<MessageSender.Planned> planned;
 
     @ConfigProperty(name = "quarkus.mailer.from")
     String mailFrom;
@@ -305,6 +310,8 @@ public class MessagePlanner {
             metrics.counter("sen.notification.messages.created", "status", status.name()).increment();
             if (status != MessageStatus.PENDING) {
                 events.announce(m);
+            } else {
+                planned.fire(MessageSender.PLANNED);
             }
         }
         return inserted;
