@@ -64,18 +64,27 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
     }
 
     public long count(Filter f) {
-        Query q = build(f);
+        // without a provision filter the provision join changes no count (one provision open at a time), so the
+        // count reads the pupils alone
+        Query q = f.provision() == null ? build(f).withoutProvision() : build(f);
         return (Long) getEntityManager().createQuery("select count(p) " + q.jpql, Long.class)
                 .unwrap(org.hibernate.query.Query.class).setProperties(q.params).getSingleResult();
     }
 
     private record Query(String jpql, Map<String, Object> params) {
+
+        private static final String PROVISION_JOIN = " left join SenProvision sp on sp.pupilId = p.id "
+                + "and sp.startDate <= :asAt and (sp.endDate is null or sp.endDate > :asAt) ";
+
+        Query withoutProvision() {
+            Map<String, Object> rest = new HashMap<>(params);
+            rest.remove("asAt");
+            return new Query(jpql.replace(PROVISION_JOIN, " "), rest);
+        }
     }
 
     private static Query build(Filter f) {
-        StringBuilder jpql = new StringBuilder(
-                "from Pupil p left join SenProvision sp on sp.pupilId = p.id and sp.startDate <= :asAt "
-                        + "and (sp.endDate is null or sp.endDate > :asAt) where p.trustId = :trust");
+        StringBuilder jpql = new StringBuilder("from Pupil p" + Query.PROVISION_JOIN + "where p.trustId = :trust");
         Map<String, Object> params = new HashMap<>();
         params.put("asAt", f.asAt());
         params.put("trust", f.trustId());
