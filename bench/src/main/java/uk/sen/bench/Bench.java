@@ -1,0 +1,174 @@
+package uk.sen.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * The benchmark run (deploy/bench.sh runs it): every figure of the services measured side by side in one run, each
+ * next to the ceiling the machine sets for it, because the machine is shared and noisy and only ratios compare
+ * between runs. Writes the results table to the file given as the second argument.
+ *
+ * <p>
+ * Settings (environment): BENCH_IMPORT_ROWS (50000), BENCH_READ_SECONDS (30), BENCH_PIPELINE_SECONDS (60),
+ * BENCH_JAVA_OPTS (the services' JVM options, as deploy/services.sh: -Xmx256m -XX:+UseSerialGC).
+ */
+public final class Bench {
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]).toAbsolutePath();
+        Path out = Path.of(args[1]).toAbsolutePath();
+        Path work = Path.of(args[2]).toAbsolutePath();
+        Files.createDirectories(work);
+        int importRows = Integer.parseInt(Stack.env("BENCH_IMPORT_ROWS", "50000"));
+        int readSeconds = Integer.parseInt(Stack.env("BENCH_READ_SECONDS", "30"));
+        int pipelineSeconds = Integer.parseInt(Stack.env("BENCH_PIPELINE_SECONDS", "60"));
+        String javaOpts = Stack.env("BENCH_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC");
+
+        Report report = new Report();
+        header(report, root, javaOpts);
+        mavenBenchmarks(report, work);
+        freshTopics(root);
+
+        try (Stack stack = new Stack(root, work, javaOpts)) {
+            for (Stack.Service s : Stack.ALL) {
+                Stack.Running r = stack.start(s);
+                System.out.printf("[bench] %s ready in %d ms (pid %d)%n", s.name(), r.readyMs(), r.pid());
+            }
+            Thread.sleep(10_000);
+            for (Stack.Running r : stack.running().values()) {
+                report.row("startup and memory", r.service().name() + ": process start → ready (fresh database)",
+                        r.readyMs() + " ms", "", "", "");
+                report.row("startup and memory", r.service().name() + ": RSS idle, 10 s after ready",
+                        Report.mb(Stack.rss(r.pid(), false)));
+            }
+
+            // the event pipeline first, with all four services; then notification-service alone; then the register
+            // alone (the consumers stopped, so the import's own events wait in Kafka and never disturb the reads)
+            PipelineBench pipeline = new PipelineBench(stack, report, work);
+            pipeline.prepare(150 * pipelineSeconds);
+            pipeline.phase(50, pipelineSeconds, 0);
+            pipeline.awaitDrained(java.time.Duration.ofMinutes(10));
+            pipeline.phase(100, pipelineSeconds, 50 * pipelineSeconds);
+            pipeline.kafkaRoundTrip(100, 30);
+            pipeline.awaitDrained(java.time.Duration.ofMinutes(10));
+            for (Stack.Service s : List.of(Stack.REVIEW, Stack.WORKLOAD)) {
+                peakRss(report, stack.running().get(s.name()));
+                stack.stop(s);
+            }
+            pipeline.notificationAlone(100, pipelineSeconds);
+            peakRss(report, stack.running().get(Stack.NOTIFICATION.name()));
+            stack.stop(Stack.NOTIFICATION);
+
+            RegisterBench register = new RegisterBench(stack, report, work);
+            register.importAndCopy(importRows);
+            register.reads(readSeconds, PipelineBench.SCHOOL, 150 * pipelineSeconds);
+            peakRss(report, stack.running().get(Stack.REGISTER.name()));
+        }
+        report.write(out);
+        System.out.println("[bench] results written to " + out);
+    }
+
+    private static void peakRss(Report report, Stack.Running r) {
+        report.row("startup and memory", r.service().name() + ": peak RSS over its run (VmHWM)",
+                Report.mb(Stack.rss(r.pid(), true)));
+    }
+
+    private static void header(Report report, Path root, String javaOpts) throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", "");
+        String commit = RegisterBench.run(List.of("git", "-C", root.toString(), "rev-parse", "--short", "HEAD"), Map.of())
+                .trim();
+        boolean dirty = !RegisterBench.run(List.of("git", "-C", root.toString(), "status", "--porcelain",
+                "--untracked-files=no"), Map.of()).isBlank();
+        double[] load = loadAverage();
+        report.header(String.format("- date: %s", ZonedDateTime.now().format(DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd HH:mm z"))));
+        report.header("- commit: " + commit + (dirty ? " (with uncommitted changes)" : ""));
+        report.header(String.format("- machine: %d cores (%s), %,d MiB memory, load average %.2f at the start",
+                Runtime.getRuntime().availableProcessors(), cpu, Long.parseLong(memory) / 1024, load[0]));
+        report.header("- Java " + System.getProperty("java.version") + "; services run as `java " + javaOpts
+                + " -jar quarkus-run.jar`, on their own fresh databases (`<service>_bench`) and topics (`bench.sen.*`)");
+        report.header("- PostgreSQL, Kafka, Keycloak and GreenMail as `deploy/infra.sh` runs them, on the same machine");
+        report.header("- ratio = measured ÷ ceiling (for latencies, measured ÷ ceiling too: lower is better there)");
+    }
+
+    private static double[] loadAverage() throws Exception {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return new double[] { Double.parseDouble(parts[0]), Double.parseDouble(parts[1]) };
+    }
+
+    /**
+     * The deadline scan and the trust report run as @QuarkusTest benchmarks (they seed 200,000 reviews and 50,000
+     * entries straight into their test databases); deploy/bench.sh runs them first and leaves their tables here.
+     */
+    private static void mavenBenchmarks(Report report, Path work) throws Exception {
+        for (String[] b : new String[][] { { "deadline-scan.txt", "deadline scan (review-service)" },
+                { "trust-report.txt", "trust workload report (workload-service)" } }) {
+            Path file = work.resolve(b[0]);
+            if (!Files.exists(file)) {
+                report.row(b[1], "not run", "see deploy/bench.sh");
+                continue;
+            }
+            List<String> table = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith("| ") && !l.startsWith("|---")).toList();
+            if (table.isEmpty()) {
+                report.row(b[1], "no table printed", "see " + file);
+                continue;
+            }
+            List<String> head = cells(table.get(0));
+            for (String line : table.subList(1, table.size())) {
+                List<String> cells = cells(line);
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i < cells.size(); i++) {
+                    values.add(head.size() > 2 ? head.get(i) + " " + cells.get(i) : cells.get(i));
+                }
+                report.row(b[1], cells.get(0), String.join(", ", values), "", "", "");
+            }
+        }
+    }
+
+    private static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        for (String c : line.substring(1, line.lastIndexOf('|')).split("\\|")) {
+            cells.add(c.trim());
+        }
+        return cells;
+    }
+
+    /** The services' topics with the bench prefix, deleted and created again so each run starts empty. */
+    private static void freshTopics(Path root) throws Exception {
+        Map<String, Integer> topics = Files.readAllLines(root.resolve("deploy/kafka/topics.txt")).stream()
+                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.split("\\s+"))
+                .collect(Collectors.toMap(p -> Stack.TOPIC_PREFIX + p[0], p -> Integer.parseInt(p[1])));
+        Properties p = new Properties();
+        p.put("bootstrap.servers", PipelineBench.BOOTSTRAP);
+        try (Admin admin = Admin.create(p)) {
+            Set<String> existing = admin.listTopics().names().get().stream()
+                    .filter(t -> t.startsWith(Stack.TOPIC_PREFIX)).collect(Collectors.toSet());
+            if (!existing.isEmpty()) {
+                admin.deleteTopics(existing).all().get();
+            }
+            for (int attempt = 0; !java.util.Collections.disjoint(admin.listTopics().names().get(), existing); attempt++) {
+                if (attempt > 100) {
+                    throw new IllegalStateException("Kafka has not deleted the previous run's topics " + existing);
+                }
+                Thread.sleep(200);
+            }
+            admin.createTopics(topics.entrySet().stream().map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
+                    .toList()).all().get();
+        }
+    }
+}

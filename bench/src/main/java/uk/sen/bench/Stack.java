@@ -1,0 +1,249 @@
+package uk.sen.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The four services as the benchmark runs them: the built jars, each on its own port (18081 to 18084), fresh database
+ * ({@code <service>_bench}), topics ({@code bench.sen.*}) and consumer group ({@code bench-<service>}), so a run never
+ * mixes with the demo stack and every run starts from the same empty state. Also the HTTP side: tokens from Keycloak and calls with them.
+ */
+final class Stack implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String KEYCLOAK = env("OIDC_URL", "http://127.0.0.1:8180/realms/sen");
+    static final String TOPIC_PREFIX = "bench.";
+
+    record Service(String name, int port, Map<String, String> env) {
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    /** A started service: its process, and how long it took from the process start to its first ready answer. */
+    record Running(Service service, Process process, long readyMs) {
+        long pid() {
+            return process.pid();
+        }
+    }
+
+    static final Service REGISTER = new Service("register-service", 18081, Map.of(
+            "SEN_TOPICS_REGISTER", "bench.sen.register.v1"));
+    static final Service REVIEW = new Service("review-service", 18082, Map.of(
+            "SEN_TOPICS_REVIEW", "bench.sen.review.v1",
+            "MP_MESSAGING_INCOMING_REGISTER_EVENTS_TOPIC", "bench.sen.register.v1",
+            "MP_MESSAGING_INCOMING_REGISTER_EVENTS_DEAD_LETTER_QUEUE_TOPIC", "bench.sen.register.v1.dlq.review-service"));
+    static final Service NOTIFICATION = new Service("notification-service", 18083, Map.of(
+            "SEN_TOPICS_NOTIFICATION", "bench.sen.notification.v1",
+            "MP_MESSAGING_INCOMING_REGISTER_EVENTS_TOPIC", "bench.sen.register.v1",
+            "MP_MESSAGING_INCOMING_REGISTER_EVENTS_DEAD_LETTER_QUEUE_TOPIC",
+            "bench.sen.register.v1.dlq.notification-service",
+            "MP_MESSAGING_INCOMING_REVIEW_EVENTS_TOPIC", "bench.sen.review.v1",
+            "MP_MESSAGING_INCOMING_REVIEW_EVENTS_DEAD_LETTER_QUEUE_TOPIC", "bench.sen.review.v1.dlq.notification-service",
+            "MP_MESSAGING_INCOMING_WORKLOAD_EVENTS_TOPIC", "bench.sen.workload.v1",
+            "MP_MESSAGING_INCOMING_WORKLOAD_EVENTS_DEAD_LETTER_QUEUE_TOPIC",
+            "bench.sen.workload.v1.dlq.notification-service"));
+    static final Service WORKLOAD = new Service("workload-service", 18084, Map.of(
+            "SEN_TOPICS_WORKLOAD", "bench.sen.workload.v1",
+            "WORKLOAD_TOPIC", "bench.sen.workload.v1",
+            "MP_MESSAGING_INCOMING_REVIEW_EVENTS_TOPIC", "bench.sen.review.v1",
+            "MP_MESSAGING_INCOMING_REVIEW_EVENTS_DEAD_LETTER_QUEUE_TOPIC", "bench.sen.review.v1.dlq.workload-service"));
+    static final List<Service> ALL = List.of(REGISTER, REVIEW, NOTIFICATION, WORKLOAD);
+
+    // HTTP/1.1 with a connection per concurrent request, as separate apps and MIS clients would call (not one h2c connection)
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path root;
+    private final Path logs;
+    private final String javaOpts;
+    private final Map<String, Running> running = new LinkedHashMap<>();
+
+    Stack(Path root, Path logs, String javaOpts) {
+        this.root = root;
+        this.logs = logs;
+        this.javaOpts = javaOpts;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+    }
+
+    /** Starts one service and waits for its readiness check (database and Kafka) to answer 200. */
+    Running start(Service s) throws IOException, InterruptedException {
+        Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw install -DskipTests");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(javaOpts.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve("bench-" + s.name() + ".log").toFile());
+        String db = s.name().replace("-service", "");
+        pb.environment().put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + db + "_bench");
+        pb.environment().put("DB_USER", db);
+        pb.environment().put("DB_PASSWORD", db);
+        pb.environment().put("HTTP_PORT", Integer.toString(s.port()));
+        pb.environment().put("KAFKA_GROUP_ID", group(s));
+        pb.environment().putAll(s.env());
+        long start = System.nanoTime();
+        Process process = pb.start();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(s.name() + " exited with " + process.exitValue() + "; see "
+                        + logs.resolve("bench-" + s.name() + ".log"));
+            }
+            if (ready(s)) {
+                break;
+            }
+            if (System.nanoTime() - start > Duration.ofSeconds(180).toNanos()) {
+                process.destroy();
+                throw new IllegalStateException(s.name() + " not ready after 180 s");
+            }
+            Thread.sleep(20);
+        }
+        Running r = new Running(s, process, (System.nanoTime() - start) / 1_000_000);
+        running.put(s.name(), r);
+        return r;
+    }
+
+    private boolean ready(Service s) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(s.url() + "/q/health/ready")).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The consumer group of the bench instance (never the demo stack's). */
+    static String group(Service s) {
+        return "bench-" + s.name();
+    }
+
+    Map<String, Running> running() {
+        return running;
+    }
+
+    /** Resident set size now, or its peak ({@code VmHWM}), of a process, from /proc. */
+    static long rss(long pid, boolean peak) {
+        try {
+            String key = peak ? "VmHWM:" : "VmRSS:";
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(key)) {
+                    return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the process has gone: no figure
+        }
+        return -1;
+    }
+
+    /** Heap in use now, summed over the pools, from the service's Prometheus metrics. */
+    long heapUsed(Service s) {
+        try {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(s.url() + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            long sum = 0;
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                    sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return sum;
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    /** Stops one service (SIGTERM, as a platform would) and forgets it. */
+    synchronized void stop(Service s) throws InterruptedException {
+        Running r = running.remove(s.name());
+        if (r != null) {
+            r.process().destroy();
+            if (!r.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                r.process().destroyForcibly();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Running r : running.values()) {
+            r.process().destroy();
+        }
+        for (Running r : running.values()) {
+            try {
+                if (!r.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    r.process().destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                r.process().destroyForcibly();
+            }
+        }
+        running.clear();
+    }
+
+    // --- HTTP with tokens ---
+
+    String userToken(String user) throws IOException, InterruptedException {
+        return token("grant_type=password&client_id=sen-cli&username=" + user + "&password=demo");
+    }
+
+    String misToken() throws IOException, InterruptedException {
+        return token("grant_type=client_credentials&client_id=sen-mis&client_secret="
+                + URLEncoder.encode("sen-mis-secret", StandardCharsets.UTF_8));
+    }
+
+    private String token(String form) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(r.body());
+        if (r.statusCode() != 200 || !body.hasNonNull("access_token")) {
+            throw new IllegalStateException("No token from " + KEYCLOAK + ": " + r.body());
+        }
+        return body.get("access_token").asText();
+    }
+
+    static HttpRequest.Builder request(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    /** Sends and insists on a 2xx answer; the body as JSON (null when empty). */
+    JsonNode call(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + r.statusCode()
+                    + ": " + r.body());
+        }
+        return r.body().isEmpty() ? null : JSON.readTree(r.body());
+    }
+
+    static HttpRequest.BodyPublisher json(Object body) throws IOException {
+        return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
