@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -17,12 +18,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import uk.sen.notification.config.NotificationConfig;
@@ -111,8 +115,12 @@ public class MessageSender {
 
     public static final Planned PLANNED = new Planned();
 
-    @Inject
-    ManagedExecutor executor;
+    /**
+     * Runs the senders with no context of the thread that woke them: that thread's request ends with its event, and
+     * a provider call made in an ended request fails.
+     */
+    private final ManagedExecutor executor = ManagedExecutor.builder().propagated(ThreadContext.NONE)
+            .cleared(ThreadContext.ALL_REMAINING).build();
 
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicInteger active = new AtomicInteger();
@@ -135,8 +143,15 @@ public class MessageSender {
         }
     }
 
-    /** Sends until nothing is due and no commit has woken the senders since. */
+    @PreDestroy
+    void stopSenders() {
+        executor.shutdown();
+    }
+
+    /** Sends until nothing is due and no commit has woken the senders since, in a request of its own. */
     private void drain() {
+        ManagedContext request = Arc.container().requestContext();
+        request.activate();
         try {
             while (again.getAndSet(false)) {
                 while (sendNext()) {
@@ -146,6 +161,7 @@ public class MessageSender {
         } catch (RuntimeException e) {
             LOG.warnf(e, "Message sender will try again at the next wake-up or poll");
         } finally {
+            request.terminate();
             active.decrementAndGet();
         }
         if (again.get()) {
