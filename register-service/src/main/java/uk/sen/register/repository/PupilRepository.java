@@ -57,7 +57,7 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
     /** One page of pupils matching the filter with the provision each had on {@code asAt}; and the total. */
     @SuppressWarnings("unchecked")
     public List<Object[]> page(Filter f, int page, int size) {
-        Query q = build(f);
+        Query q = build(f, true);
         return getEntityManager().createQuery("select p, sp " + q.jpql + " order by p.surname, p.forename, p.id",
                 Object[].class).setFirstResult(page * size).setMaxResults(size)
                 .unwrap(org.hibernate.query.Query.class).setProperties(q.params).getResultList();
@@ -66,27 +66,24 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
     public long count(Filter f) {
         // without a provision filter the provision join changes no count (one provision open at a time), so the
         // count reads the pupils alone
-        Query q = f.provision() == null ? build(f).withoutProvision() : build(f);
+        Query q = build(f, f.provision() != null);
         return (Long) getEntityManager().createQuery("select count(p) " + q.jpql, Long.class)
                 .unwrap(org.hibernate.query.Query.class).setProperties(q.params).getSingleResult();
     }
 
     private record Query(String jpql, Map<String, Object> params) {
-
-        private static final String PROVISION_JOIN = " left join SenProvision sp on sp.pupilId = p.id "
-                + "and sp.startDate <= :asAt and (sp.endDate is null or sp.endDate > :asAt) ";
-
-        Query withoutProvision() {
-            Map<String, Object> rest = new HashMap<>(params);
-            rest.remove("asAt");
-            return new Query(jpql.replace(PROVISION_JOIN, " "), rest);
-        }
     }
 
-    private static Query build(Filter f) {
-        StringBuilder jpql = new StringBuilder("from Pupil p" + Query.PROVISION_JOIN + "where p.trustId = :trust");
+    /** The filter as JPQL; {@code withProvision} joins the provision open on {@code asAt} as {@code sp}. */
+    private static Query build(Filter f, boolean withProvision) {
+        StringBuilder jpql = new StringBuilder("from Pupil p");
         Map<String, Object> params = new HashMap<>();
-        params.put("asAt", f.asAt());
+        if (withProvision) {
+            jpql.append(" left join SenProvision sp on sp.pupilId = p.id and sp.startDate <= :asAt "
+                    + "and (sp.endDate is null or sp.endDate > :asAt)");
+            params.put("asAt", f.asAt());
+        }
+        jpql.append(" where p.trustId = :trust");
         params.put("trust", f.trustId());
         if (f.schools() != null) {
             jpql.append(" and p.schoolUrn in :schools");
