@@ -4,12 +4,14 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.audit.AuditLog;
@@ -80,20 +83,45 @@ public class PupilResource {
     NeedAreas areas;
 
     @GET
+    @Transactional // the page, its total, its needs and its audit record: one connection, one commit
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION, Roles.LA_OFFICER })
-    @Operation(summary = "The register, paged: filter by school, provision (N, K, E), need, broad area, year group, "
-            + "name or UPN, as it stood on any date (asAt, default today)")
+    @Operation(summary = "The register in name order, paged: filter by school, provision (N, K, E), need, broad "
+            + "area, year group, name or UPN, as it stood on any date (asAt, default today). Walk it with the "
+            + "next cursor of each page (after), or jump to a page number (page)")
     public Page<PupilView> list(@QueryParam("school") String school, @QueryParam("provision") String provision,
             @QueryParam("need") String need, @QueryParam("area") String area, @QueryParam("year") String year,
             @QueryParam("name") String name, @QueryParam("upn") String upn, @QueryParam("asAt") String asAt,
-            @Valid @BeanParam PageRequest page) {
+            @Parameter(description = "The next cursor of the previous page: the page after it")
+            @QueryParam("after") String after, @Valid @BeanParam PageRequest page) {
         PupilRepository.Filter filter = filter(school, provision, need, area, year, name, upn, asAt);
-        List<Object[]> rows = pupils.page(filter, page.page, page.size);
+        PupilRepository.Cursor cursor = cursor(after, page);
+        List<Object[]> rows = pupils.page(filter, cursor, page.offset(), page.size + 1);
+        boolean more = rows.size() > page.size;
+        if (more) {
+            rows = rows.subList(0, page.size);
+        }
         long total = pupils.count(filter);
-        List<PupilView> items = rows.stream().map(r -> view((Pupil) r[0], (SenProvision) r[1])).toList();
+        Map<UUID, List<Pupil.Need>> needs = pupils.needsOf(rows.stream().map(r -> ((Pupil) r[0]).id).toList());
+        List<PupilView> items = rows.stream().map(r -> view((Pupil) r[0], (SenProvision) r[1],
+                needs.getOrDefault(((Pupil) r[0]).id, List.of()))).toList();
         audit.record(AuditLog.LIST, "pupil", items.stream().map(p -> p.id().toString()).toList(),
                 filter.trustId(), school, "register list" + (asAt == null ? "" : " as at " + asAt));
-        return Page.of(items, page, total);
+        String next = more ? PupilRepository.Cursor.of((Pupil) rows.get(rows.size() - 1)[0]).encode() : null;
+        return Page.of(items, cursor == null ? page.page : null, page.size, total, next);
+    }
+
+    private static PupilRepository.Cursor cursor(String after, PageRequest page) {
+        if (after == null) {
+            return null;
+        }
+        if (page.page != 0) {
+            throw ProblemException.invalid("after", "give either after or page, not both");
+        }
+        try {
+            return PupilRepository.Cursor.decode(after);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("after", "is not a cursor from this list: pass the next of a page as it is");
+        }
     }
 
     @GET
@@ -168,11 +196,11 @@ public class PupilResource {
     }
 
     private PupilView view(Pupil pupil) {
-        return view(pupil, pupils.openProvision(pupil.id).orElse(null));
+        return view(pupil, pupils.openProvision(pupil.id).orElse(null), pupil.needs);
     }
 
-    private PupilView view(Pupil p, SenProvision current) {
-        List<NeedView> needs = p.needs.stream().map(n -> {
+    private PupilView view(Pupil p, SenProvision current, List<Pupil.Need> pupilNeeds) {
+        List<NeedView> needs = pupilNeeds.stream().map(n -> {
             NeedType type = NeedType.parse(n.needCode);
             return new NeedView(n.rank, n.needCode, type == null ? n.needCode : type.description,
                     areas.areaOf(n.needCode).label);
