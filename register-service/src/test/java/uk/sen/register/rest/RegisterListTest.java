@@ -117,6 +117,26 @@ class RegisterListTest {
         assertEquals(academy + 1, total(TestSchools.ACADEMY));
         assertTotalsMatchTheRows();
 
+        // an import's multi-row insert, and a delete, each counted once per statement
+        long meadow = rowsIn(TestSchools.MEADOW);
+        List<?> added = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                INSERT INTO pupil (id, trust_id, school_urn, upn, forename, surname, date_of_birth, sex, nc_year,
+                                   on_roll_date, version, created_at, updated_at)
+                SELECT gen_random_uuid(), 'northbridge', ?1, 'BULK' || n || '-' || gen_random_uuid(), 'Bulk', 'Insert',
+                       DATE '2017-01-01', 'F', '3', DATE '2023-09-01', 0, now(), now()
+                FROM generate_series(1, 3) n RETURNING cast(id as text)""")
+                .setParameter(1, TestSchools.MEADOW).getResultList());
+        assertEquals(3, added.size());
+        assertEquals(meadow + 3, total(TestSchools.MEADOW));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "DELETE FROM pupil WHERE cast(id as text) IN (?1, ?2)")
+                .setParameter(1, added.get(0)).setParameter(2, added.get(1)).executeUpdate());
+        assertEquals(meadow + 1, total(TestSchools.MEADOW));
+        assertTotalsMatchTheRows();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM pupil WHERE cast(id as text) = ?1")
+                .setParameter(1, added.get(2)).executeUpdate());
+        assertEquals(meadow, total(TestSchools.MEADOW));
+
         pupils.foldCounts();
         assertTotalsMatchTheRows();
         List<?> perSchool = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
