@@ -20,6 +20,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
@@ -80,7 +82,10 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
             q.params.put("afterForename", after.forename());
             q.params.put("afterId", after.id());
         }
+        // read-only: a page is only shown, so Hibernate keeps no snapshots of it and never dirty-checks it at the
+        // flushes before the list's later statements and at its commit
         return getEntityManager().createQuery(jpql + " order by p.surname, p.forename, p.id", Object[].class)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .setFirstResult(after == null ? offset : 0).setMaxResults(limit)
                 .unwrap(org.hibernate.query.Query.class).setProperties(q.params).getResultList();
     }
