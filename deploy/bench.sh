@@ -60,7 +60,7 @@ if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
   ./mvnw -B -q install -DskipTests >"$LOG" 2>&1 || { show_log_tail "$LOG"; die bench "build failed; see $LOG"; }
 fi
 
-if [[ ${BENCH_SKIP_MAVEN:-0} != 1 ]]; then
+if [[ ${BENCH_SKIP_MAVEN:-0} != 1 && -z ${BENCH_ONLY:-} ]]; then
   say bench "deadline scan over 200,000 open reviews (log: $WORK/deadline-scan.txt)"
   ./mvnw -B -pl review-service test -Dsurefire.excludedGroups=none -Dtest=DeadlineScanBenchmark \
     >"$WORK/deadline-scan.txt" 2>&1 || { show_log_tail "$WORK/deadline-scan.txt"; die bench "the deadline scan benchmark failed"; }

@@ -22,7 +22,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  *
  * <p>
  * Settings (environment): BENCH_IMPORT_ROWS (50000), BENCH_READ_SECONDS (30), BENCH_PIPELINE_SECONDS (60),
- * BENCH_JAVA_OPTS (the services' JVM options, as deploy/services.sh: -Xmx256m -XX:+UseSerialGC).
+ * BENCH_JAVA_OPTS (the services' JVM options, as deploy/services.sh: -Xmx256m -XX:+UseSerialGC); BENCH_ONLY=notification
+ * measures notification-service alone, in about 8 minutes (register-service and notification-service only).
  */
 public final class Bench {
 
@@ -38,6 +39,12 @@ public final class Bench {
 
         Report report = new Report();
         header(report, root, javaOpts);
+        if (Stack.env("BENCH_ONLY", "").equals("notification")) {
+            notificationOnly(root, work, javaOpts, pipelineSeconds, report);
+            report.write(out);
+            System.out.println("[bench] results written to " + out);
+            return;
+        }
         mavenBenchmarks(report, work);
         freshTopics(root);
 
@@ -78,6 +85,28 @@ public final class Bench {
         }
         report.write(out);
         System.out.println("[bench] results written to " + out);
+    }
+
+    /**
+     * notification-service alone, without the pipeline phases: register-service gives it its pupils and the events
+     * to replay, then stops; the service is warmed by the first pass of emails and its JIT has caught up.
+     */
+    private static void notificationOnly(Path root, Path work, String javaOpts, int seconds, Report report)
+            throws Exception {
+        freshTopics(root);
+        try (Stack stack = new Stack(root, work, javaOpts)) {
+            for (Stack.Service s : List.of(Stack.REGISTER, Stack.NOTIFICATION)) {
+                Stack.Running r = stack.start(s);
+                System.out.printf("[bench] %s ready in %d ms (pid %d)%n", s.name(), r.readyMs(), r.pid());
+            }
+            PipelineBench pipeline = new PipelineBench(stack, report, work);
+            pipeline.prepare(100 * seconds);
+            pipeline.startSupportUntimed(100 * seconds);
+            stack.stop(Stack.REGISTER);
+            RegisterBench.awaitJitCaughtUp(stack.running().get(Stack.NOTIFICATION.name()).pid());
+            pipeline.notificationAlone(100, seconds);
+            peakRss(report, stack.running().get(Stack.NOTIFICATION.name()));
+        }
     }
 
     private static void peakRss(Report report, Stack.Running r) {

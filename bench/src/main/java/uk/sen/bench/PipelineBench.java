@@ -227,6 +227,45 @@ final class PipelineBench {
     }
 
     /**
+     * The pupil-registered events for {@link #notificationAlone} without the pipeline phases (BENCH_ONLY=notification):
+     * the first {@code count} pupils start SEN support, eight changes at a time, as fast as the register takes them;
+     * notification-service emails each parent, which also warms it up. Waits until it has read everything.
+     */
+    void startSupportUntimed(int count) throws Exception {
+        String token = stack.misToken();
+        String body = Stack.JSON.writeValueAsString(Map.of("provision", "K", "startDate", LocalDate.now().toString(),
+                "needs", List.of(Map.of("rank", 1, "code", "SLCN"))));
+        AtomicInteger refused = new AtomicInteger();
+        try (Watcher registered = new Watcher("bench.sen.register.v1", "uk.sen.register.pupil-registered",
+                (key, data, headers, now) -> captured.add(new ProducerRecord<>("bench.sen.register.v1", null, key, data,
+                        headers)))) {
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            for (Pupil p : pupils.subList(0, count)) {
+                clients.submit(() -> {
+                    HttpResponse<Void> answer = stack.http.send(Stack.request(Stack.REGISTER.url() + "/api/v1/pupils/"
+                            + p.id() + "/provisions", token).header("Content-Type", "application/json")
+                            .header("If-Match", "\"" + p.version() + "\"")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                    if (answer.statusCode() / 100 != 2) {
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            clients.shutdown();
+            clients.awaitTermination(30, TimeUnit.MINUTES);
+            long wait = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (captured.size() < count - refused.get() && System.nanoTime() < wait) {
+                Thread.sleep(200);
+            }
+            awaitDrained(Duration.ofMinutes(10));
+        }
+        if (refused.get() > 0) {
+            throw new IllegalStateException(refused.get() + " of " + count + " changes were refused by the register");
+        }
+    }
+
+    /**
      * notification-service alone (issue 5): the register's own pupil-registered events, captured in the pipeline
      * phases, delivered again under new event ids straight onto its topic at {@code rate} a second, with the other
      * consumers stopped. Each is a new event to the service, so each parent gets one more email.

@@ -206,7 +206,7 @@ final class RegisterBench {
     }
 
     /** Waits (at most 90 s) until the service's JIT compiler has nothing queued or running, twice 2 s apart. */
-    private static void awaitJitCaughtUp(long pid) throws Exception {
+    static void awaitJitCaughtUp(long pid) throws Exception {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         // "C2 CompilerThread0  28971 ... method" (running) or "17267       4       method" (queued)
         Pattern task = Pattern.compile("(?m)^(C\\d \\S+\\s+\\d+|\\s*\\d+\\s)");
