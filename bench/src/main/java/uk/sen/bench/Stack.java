@@ -156,6 +156,35 @@ final class Stack implements AutoCloseable {
         return -1;
     }
 
+    /** CPU time the process has used so far, user and system, in milliseconds (-1 when it has gone). */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / CLOCK_TICKS;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The whole machine's CPU time so far, busy and idle, in clock ticks: {busy, total}. */
+    static long[] machineCpu() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] { total - idle, total };
+        } catch (IOException | NumberFormatException e) {
+            return new long[] { 0, 0 };
+        }
+    }
+
+    /** Linux's USER_HZ, 100 on every common kernel. */
+    private static final long CLOCK_TICKS = 100;
+
     /** Heap in use now, summed over the pools, from the service's Prometheus metrics. */
     long heapUsed(Service s) {
         try {

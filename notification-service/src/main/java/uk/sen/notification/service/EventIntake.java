@@ -50,6 +50,9 @@ public class EventIntake {
     MessagePlanner planner;
 
     @Inject
+    RuleBook rules;
+
+    @Inject
     AuditLog audit;
 
     @Transactional
@@ -71,7 +74,7 @@ public class EventIntake {
         // types without rules and without a bearing on meetings (e.g. review-scheduled, or one added later) are
         // not even read, nor recorded: a consumer must not fail on what it does not use, nor spend a write on it
         if (!e.type().startsWith("uk.sen.review.")
-                || !(planner.hasRules(e.type()) || ReviewMeetings.FOLLOWED.contains(e.type()))) {
+                || !(rules.hasRules(e.type()) || ReviewMeetings.FOLLOWED.contains(e.type()))) {
             return;
         }
         if (!inbox.firstDelivery(REVIEW_CONSUMER, e.id())) {
@@ -96,7 +99,7 @@ public class EventIntake {
      */
     @Transactional
     public void workload(IncomingEvent e) {
-        if (!planner.hasRules(e.type()) || !inbox.firstDelivery(WORKLOAD_CONSUMER, e.id())) {
+        if (!rules.hasRules(e.type()) || !inbox.firstDelivery(WORKLOAD_CONSUMER, e.id())) {
             return;
         }
         if (e.trustId() == null || e.schoolUrn() == null) {
@@ -110,7 +113,7 @@ public class EventIntake {
 
     private void apply(IncomingEvent e, Trigger t, String supersedeKey) {
         int created = planner.plan(t);
-        if (planner.keptForCatchUp(t.type())) {
+        if (rules.keptForCatchUp(t.type())) {
             if (supersedeKey != null) {
                 TriggerEvent.delete("supersedeKey", supersedeKey);
             }

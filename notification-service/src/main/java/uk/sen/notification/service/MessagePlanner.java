@@ -61,6 +61,9 @@ public class MessagePlanner {
     private static final Logger LOG = Logger.getLogger(MessagePlanner.class);
 
     @Inject
+    RuleBook rules;
+
+    @Inject
     Recipients recipients;
 
     @Inject
@@ -108,15 +111,6 @@ public class MessagePlanner {
         return created;
     }
 
-    /** Whether triggers of this type are worth keeping for contacts added later. */
-    public boolean keptForCatchUp(String type) {
-        return TriggerRule.count("eventType = ?1 and active = true and catchUpDays > 0", type) > 0;
-    }
-
-    public boolean hasRules(String type) {
-        return TriggerRule.count("eventType = ?1 and active = true", type) > 0;
-    }
-
     public String storeFields(Trigger t) {
         try {
             return json.writeValueAsString(t.fields());
@@ -139,7 +133,7 @@ public class MessagePlanner {
     int plan(Trigger t, UUID onlyRecipient, boolean catchUp) {
         LocalDate today = Dates.today();
         int created = 0;
-        for (TriggerRule rule : TriggerRule.<TriggerRule> list("eventType = ?1 and active = true order by id", t.type())) {
+        for (TriggerRule rule : rules.activeFor(t.type())) {
             if (catchUp && (rule.catchUpDays == 0
                     || t.receivedAt().isBefore(Instant.now().minus(Duration.ofDays(rule.catchUpDays))))) {
                 continue;
