@@ -172,6 +172,17 @@ public final class SchoolCalendar {
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !isClosed(date);
     }
 
+    /** The working days of the week that starts on {@code weekStart} (a Monday): 5, fewer with closures, 0 if closed. */
+    public int workingDays(LocalDate weekStart) {
+        int days = 0;
+        for (int d = 0; d < 5; d++) {
+            if (isWorkingDay(weekStart.plusDays(d))) {
+                days++;
+            }
+        }
+        return days;
+    }
+
     private static Period term(Term term, int schoolYearStart, LocalDate from, LocalDate to, int calendarYear) {
         return new Period(Period.Kind.TERM, yearCode(schoolYearStart) + "-" + term.name().toLowerCase(Locale.ROOT),
                 term.label() + " term " + calendarYear, from, to);

@@ -34,8 +34,9 @@ import uk.sen.workload.repository.TimeAggregates;
  * <li>statutory work: each open piece of work (from review-service's events) times the expected effort of its
  * kind, spread over the weeks before its meeting or due date; the effort is the configured default until the
  * school has logged time against enough finished pieces of that kind, then their mean;</li>
- * <li>a baseline: the mean weekly time each SENCO logged at the school in recent complete weeks on everything
- * else (categories the statutory kinds do not cover).</li>
+ * <li>a baseline: the time each SENCO logged at the school in recent complete weeks on everything else
+ * (categories the statutory kinds do not cover), per working day, times the working days of each week ahead: none
+ * in a closure week, three fifths of it in a week with two closed days.</li>
  * </ul>
  * With several SENCOs at a school, each carries a share of the statutory work in proportion to their allocation.
  */
@@ -61,14 +62,24 @@ public class ForecastService {
             ExceedanceView exceedance) {
     }
 
-    /** One SENCO's part: their baseline, their share of the statutory work and their allocation, per week. */
-    record SencoPart(String senco, double baselineMinutes, double[] share, Double[] allocated) {
+    /**
+     * One SENCO's part: their baseline per working day, their share of the statutory work and their allocation, per
+     * week.
+     */
+    record SencoPart(String senco, double baselinePerDay, double[] share, Double[] allocated) {
     }
 
     /** Everything computed for a school; the views and the exceedance check read from it. */
-    record SchoolForecast(String trust, String school, List<LocalDate> weeks, LocalDate to, String horizon,
-            List<KindView> kinds, double[] statutory, Map<String, int[]> counts, Map<String, SencoPart> sencos) {
+    record SchoolForecast(String trust, String school, List<LocalDate> weeks, int[] workingDays, LocalDate to,
+            String horizon, List<KindView> kinds, double[] statutory, Map<String, int[]> counts,
+            Map<String, SencoPart> sencos) {
+
+        /** A baseline per working day as the minutes of week {@code i}. */
+        double baseline(double perDay, int i) {
+            return perDay * workingDays[i];
+        }
     }
+
 
     @Inject
     WorkloadClock clock;
@@ -85,18 +96,18 @@ public class ForecastService {
     public ForecastView forSchool(String trust, String school) {
         SchoolForecast f = compute(trust, school);
         int n = f.weeks().size();
-        double baseline = f.sencos().values().stream().mapToDouble(SencoPart::baselineMinutes).sum();
+        double perDay = f.sencos().values().stream().mapToDouble(SencoPart::baselinePerDay).sum();
         double[] forecast = new double[n];
         Double[] allocated = new Double[n];
         for (int i = 0; i < n; i++) {
-            forecast[i] = baseline + f.statutory()[i];
+            forecast[i] = f.baseline(perDay, i) + f.statutory()[i];
             for (SencoPart p : f.sencos().values()) {
                 if (p.allocated()[i] != null) {
                     allocated[i] = (allocated[i] == null ? 0 : allocated[i]) + p.allocated()[i];
                 }
             }
         }
-        return view(f, null, baseline, f.statutory(), forecast, allocated);
+        return view(f, null, perDay, f.statutory(), forecast, allocated);
     }
 
     /** One SENCO's forecast at a school; empty when the SENCO has neither an allocation nor recent time there. */
@@ -111,9 +122,9 @@ public class ForecastService {
         double[] forecast = new double[n];
         for (int i = 0; i < n; i++) {
             statutory[i] = f.statutory()[i] * p.share()[i];
-            forecast[i] = p.baselineMinutes() + statutory[i];
+            forecast[i] = f.baseline(p.baselinePerDay(), i) + statutory[i];
         }
-        return Optional.of(view(f, senco, p.baselineMinutes(), statutory, forecast, p.allocated()));
+        return Optional.of(view(f, senco, p.baselinePerDay(), statutory, forecast, p.allocated()));
     }
 
     /** Per SENCO with an allocation, the forecast weeks as loads for the exceedance rule. */
@@ -126,7 +137,7 @@ public class ForecastService {
             for (int i = 0; i < f.weeks().size(); i++) {
                 anyAllocation |= p.allocated()[i] != null;
                 weeks.add(new Exceedance.WeekLoad(f.weeks().get(i),
-                        p.baselineMinutes() + f.statutory()[i] * p.share()[i], p.allocated()[i]));
+                        f.baseline(p.baselinePerDay(), i) + f.statutory()[i] * p.share()[i], p.allocated()[i]));
             }
             if (anyAllocation) {
                 loads.put(p.senco(), weeks);
@@ -185,20 +196,22 @@ public class ForecastService {
             spans.computeIfAbsent(p.senco, s -> new ArrayList<>()).add(p.span());
         }
         Set<String> sencos = new TreeSet<>(spans.keySet());
-        int openBaselineWeeks = 0;
+        int baselineDays = 0;
         if (baselineWeeks > 0) {
             sencos.addAll(aggregates.sencosWithTime(trust, school, baselineFrom, baselineTo));
             for (LocalDate week = baselineFrom; week.isBefore(first); week = week.plusWeeks(1)) {
-                if (hasWorkingDay(calendar, week)) {
-                    openBaselineWeeks++;
-                }
+                baselineDays += calendar.workingDays(week);
             }
+        }
+        int[] workingDays = new int[n];
+        for (int i = 0; i < n; i++) {
+            workingDays[i] = calendar.workingDays(weeks.get(i));
         }
         Map<String, SencoPart> parts = new LinkedHashMap<>();
         for (String senco : sencos) {
-            double baseline = openBaselineWeeks == 0 ? 0
+            double baseline = baselineDays == 0 ? 0
                     : (double) aggregates.minutesExcept(trust, school, senco, baselineFrom, baselineTo,
-                            workKinds.categories()) / openBaselineWeeks;
+                            workKinds.categories()) / baselineDays;
             Double[] allocated = new Double[n];
             for (int i = 0; i < n; i++) {
                 allocated[i] = AllocatedTime.minutes(spans.getOrDefault(senco, List.of()), weeks.get(i),
@@ -216,12 +229,12 @@ public class ForecastService {
                 p.share()[i] = total > 0 ? own / total : 1.0 / parts.size();
             }
         }
-        return new SchoolForecast(trust, school, weeks, nextTerm.to(),
+        return new SchoolForecast(trust, school, weeks, workingDays, nextTerm.to(),
                 "this week to the end of the " + nextTerm.label(), kinds, statutory, counts, parts);
     }
 
-    private ForecastView view(SchoolForecast f, String senco, double baseline, double[] statutory, double[] forecast,
-            Double[] allocated) {
+    private ForecastView view(SchoolForecast f, String senco, double baselinePerDay, double[] statutory,
+            double[] forecast, Double[] allocated) {
         SchoolCalendar calendar = clock.calendar();
         double margin = config.exceedance().marginPercent();
         List<WeekView> weeks = new ArrayList<>();
@@ -242,7 +255,7 @@ public class ForecastService {
                 overByMargin++;
             }
             weeks.add(new WeekView(week, termOf(calendar, week).code(), items, Hours.of(statutory[i]),
-                    Hours.of(baseline), Hours.of(forecast[i]), Hours.ofNullable(allocated[i]),
+                    Hours.of(f.baseline(baselinePerDay, i)), Hours.of(forecast[i]), Hours.ofNullable(allocated[i]),
                     allocated[i] != null && forecast[i] > allocated[i], over));
         }
         ExceedanceView exceedance = Exceedance.firstRun(loads, margin, config.exceedance().weeks())
@@ -250,21 +263,12 @@ public class ForecastService {
                         termOf(calendar, r.firstWeek()).code()))
                 .orElse(null);
         return new ForecastView(f.trust(), f.school(), senco, f.weeks().get(0), f.to(), f.horizon(),
-                List.copyOf(f.sencos().keySet()), f.kinds(), Hours.of(baseline), margin, config.exceedance().weeks(),
-                weeks, overByMargin, exceedance);
+                List.copyOf(f.sencos().keySet()), f.kinds(), Hours.of(baselinePerDay * AllocatedTime.WORKING_DAYS_PER_WEEK),
+                margin, config.exceedance().weeks(), weeks, overByMargin, exceedance);
     }
 
     /** The term a week belongs to: the term of its Thursday, so a week is never split between two terms. */
     static Period termOf(SchoolCalendar calendar, LocalDate weekStart) {
         return calendar.term(weekStart.plusDays(3));
-    }
-
-    private static boolean hasWorkingDay(SchoolCalendar calendar, LocalDate weekStart) {
-        for (int d = 0; d < 5; d++) {
-            if (calendar.isWorkingDay(weekStart.plusDays(d))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -105,4 +105,17 @@ class SchoolCalendarTest {
         assertEquals(count, weeks.size());
         assertEquals(LocalDate.parse(first), weeks.get(0));
     }
+
+    @ParameterizedTest(name = "the week of {0} has {1} working days")
+    @CsvSource({
+            "2026-11-23, 5",
+            "2026-12-21, 3",   // closed from Christmas Eve
+            "2026-12-28, 0",   // closed to New Year's Day
+            "2027-02-15, 0",   // dated half-term
+            "2026-08-31, 4",   // the Monday is the last day of August
+            "2026-08-10, 0",   // August
+    })
+    void workingDaysOfAWeekLeaveOutItsClosedDays(String monday, int days) {
+        assertEquals(days, CALENDAR.workingDays(LocalDate.parse(monday)));
+    }
 }

@@ -239,6 +239,45 @@ class ForecastTest {
         as("slt.harbour").get("/api/v1/forecast/schools/" + ACADEMY).then().statusCode(404);
     }
 
+    /**
+     * The time a SENCO usually spends on everything else is owed per working day: a week the school is closed
+     * carries none of it, so a holiday never looks over the allocation.
+     */
+    @Test
+    void theBaselineLeavesOutTheDaysTheSchoolIsClosed() {
+        LocalDate w = SchoolCalendar.weekStart(today());
+        LocalDate day = w.minusWeeks(2).plusDays(1);
+        var created = as(ACADEMY_SENCO).body(entry(ACADEMY, day, 60, null, null, "ADMINISTRATION", "Timetabling"))
+                .post("/api/v1/time-entries").then().statusCode(201).extract();
+        String id = created.path("id");
+        try {
+            JsonPath f = forecast("slt.academy", ACADEMY);
+            double perWeek = f.getDouble("baselineHoursPerWeek");
+            assertTrue(perWeek > 0, "a baseline from the time logged " + day);
+            List<String> starts = f.getList("weeks.weekStart");
+            int closed = 0;
+            for (int i = 0; i < starts.size(); i++) {
+                int days = CALENDAR.workingDays(LocalDate.parse(starts.get(i)));
+                double baseline = f.getDouble("weeks[" + i + "].baselineHours");
+                if (days == 0) {
+                    closed++;
+                    assertEquals(0.0, baseline, "week of " + starts.get(i));
+                    assertEquals(f.getDouble("weeks[" + i + "].statutoryHours"),
+                            f.getDouble("weeks[" + i + "].forecastHours"), "week of " + starts.get(i));
+                } else if (days == 5) {
+                    assertEquals(perWeek, baseline, "week of " + starts.get(i));
+                } else {
+                    assertTrue(baseline > 0 && baseline < perWeek, "week of " + starts.get(i) + ": " + baseline);
+                }
+            }
+            // this week to the end of next term always takes in Christmas or August
+            assertTrue(closed > 0, "a closed week in " + starts);
+        } finally {
+            as(ACADEMY_SENCO).header("If-Match", created.header("ETag")).delete("/api/v1/time-entries/" + id).then()
+                    .statusCode(204);
+        }
+    }
+
     static void send(String type, String pupil, String data) {
         TopicReader.send(Fixtures.REVIEW_TOPIC, pupil, data,
                 Fixtures.headers(UUID.randomUUID().toString(), type, pupil, SCHOOL));
