@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
 
 /**
  * The condition of a trigger rule, kept as data: clauses {@code field op value} joined by {@code and}, where op
- * is one of = != >= <= > <, field names a scalar field of the event's data, and value is a literal or
- * {@code today} (Europe/London). Numbers compare as numbers, ISO dates as dates, anything else as text. A missing
- * field satisfies only {@code !=}. Example: {@code provision=K and meetingDate>=today}.
+ * is one of = != >= <= > <, field names a scalar field of the event's data, and value is a literal, or
+ * {@code today} (Europe/London) or a number of days from it ({@code today-30}, {@code today+14}). Numbers compare
+ * as numbers, ISO dates as dates, anything else as text. A missing field satisfies only {@code !=}. Example:
+ * {@code provision=K and provisionStartDate>=today-30}.
  */
 public final class RuleCondition {
 
     private static final Pattern CLAUSE = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9]*)\\s*(!=|>=|<=|=|>|<)\\s*([^\\s=!<>]\\S*)\\s*");
     private static final Pattern AND = Pattern.compile("\\s+and\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TODAY = Pattern.compile("today(?:([+-])(\\d{1,4}))?", Pattern.CASE_INSENSITIVE);
 
     record Clause(String field, String op, String value) {
     }
@@ -50,11 +52,24 @@ public final class RuleCondition {
 
     public boolean matches(Map<String, String> fields, LocalDate today) {
         for (Clause c : clauses) {
-            if (!holds(c, fields.get(c.field()), "today".equalsIgnoreCase(c.value()) ? today.toString() : c.value())) {
+            if (!holds(c, fields.get(c.field()), value(c.value(), today))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A literal as it is; {@code today}, {@code today-N} or {@code today+N} as that day's ISO date. */
+    private static String value(String literal, LocalDate today) {
+        Matcher m = TODAY.matcher(literal);
+        if (!m.matches()) {
+            return literal;
+        }
+        if (m.group(1) == null) {
+            return today.toString();
+        }
+        long days = Long.parseLong(m.group(2));
+        return ("-".equals(m.group(1)) ? today.minusDays(days) : today.plusDays(days)).toString();
     }
 
     private static boolean holds(Clause c, String actual, String expected) {

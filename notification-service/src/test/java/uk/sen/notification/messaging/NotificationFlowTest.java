@@ -84,7 +84,7 @@ class NotificationFlowTest {
         Mail mail = Mailbox.await(mother, 1).get(0);
         assertEquals("SEN support for your child", mail.subject());
         assertTrue(mail.text().contains("Dear Sam Taylor"), mail.text());
-        assertTrue(mail.text().contains("from Monday 7 September 2026"), mail.text());
+        assertTrue(mail.text().contains("from " + SPOKEN.format(Events.PROVISION_START)), mail.text());
         assertTrue(mail.text().contains("https://sen.example.test/pupils/" + pupil), mail.text());
         assertTrue(mail.text().contains("Reference: " + reference), mail.text());
         assertTrue(mail.text().contains("Northbridge Learning Trust"), mail.text());
@@ -97,6 +97,30 @@ class NotificationFlowTest {
         assertEquals(0, Mailbox.of(father).size());
         assertEquals(0, Mailbox.of(therapist).size());
         assertEquals(1, Api.messages(pupil, SENCO).getList("items").size());
+    }
+
+    /**
+     * A school's first MIS import brings in pupils whose SEN support began long ago: the parents knew, so neither
+     * the event nor a contact added in the days after it tells them that support "has started".
+     */
+    @Test
+    void supportThatBeganLongBeforeItReachesTheRegisterIsNotAnnouncedAsStarting() {
+        String pupil = UUID.randomUUID().toString();
+        Events.register(pupil, TRUST, SCHOOL, "uk.sen.register.pupil-registered", "K", null, TODAY.minusYears(2));
+        Api.awaitKnown(pupil, SENCO);
+        String mother = Api.email("mother");
+        Api.addContact(pupil, Api.parent("Sam Taylor", mother, null, true, "EMAIL"), SENCO);
+        // support that starts now, for another pupil added at the same moment, is announced: the mail above would
+        // have gone by the time this one arrives
+        String other = UUID.randomUUID().toString();
+        Events.register(other, TRUST, SCHOOL, "uk.sen.register.pupil-registered", "K", "N");
+        Api.awaitKnown(other, SENCO);
+        String otherParent = Api.email("mother");
+        Api.addContact(other, Api.parent("Robin Lee", otherParent, null, true, "EMAIL"), SENCO);
+        Mailbox.await(otherParent, 1);
+
+        assertStaysAt(mother, 0);
+        assertEquals(List.of(), Api.messages(pupil, SENCO).getList("items"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package uk.sen.notification.support;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,16 +36,25 @@ public final class Events {
         return h;
     }
 
+    /** The start of the provisions in register events: two days ago, so SEN support has just started. */
+    public static final LocalDate PROVISION_START = LocalDate.now(ZoneId.of("Europe/London")).minusDays(2);
+
     /** A register event with the register's snapshot (needs included: the service must not pass them on). */
     public static String register(String pupil, String trust, String school, String type, String provision,
             String previous) {
+        return register(pupil, trust, school, type, provision, previous, PROVISION_START);
+    }
+
+    /** A register event whose provision started on {@code started}. */
+    public static String register(String pupil, String trust, String school, String type, String provision,
+            String previous, LocalDate started) {
         String eventId = UUID.randomUUID().toString();
         String data = String.format("""
                 {"pupilId":"%s","trustId":"%s","schoolUrn":"%s","laCode":"801","dateOfBirth":"2016-03-14",
-                 "ncYear":"4","provision":"%s","provisionStartDate":"2026-09-07","issuingLa":null,"planIssueDate":null,
+                 "ncYear":"4","provision":"%s","provisionStartDate":"%s","issuingLa":null,"planIssueDate":null,
                  "needs":[{"rank":1,"code":"ASD","area":"COMMUNICATION_AND_INTERACTION"}],"previousProvision":%s,
                  "endDate":null,"endReason":null,"changedFields":[]}""",
-                pupil, trust, school, provision, previous == null ? "null" : "\"" + previous + "\"");
+                pupil, trust, school, provision, started, previous == null ? "null" : "\"" + previous + "\"");
         TopicReader.send(REGISTER, pupil, data, headers(eventId, type, "urn:uk-sen:register-service", pupil, trust,
                 school, OffsetDateTime.now(ZoneOffset.UTC)));
         return eventId;
