@@ -266,7 +266,8 @@ class ContactsApiTest {
                 .statusCode(200)
                 .body("rules.find { it.id == 'sen-support-started.parents' }.eventType",
                         equalTo("uk.sen.register.pupil-registered"))
-                .body("rules.find { it.id == 'sen-support-started.parents' }.condition", equalTo("provision=K"))
+                .body("rules.find { it.id == 'sen-support-started.parents' }.condition",
+                        equalTo("provision=K and provisionStartDate>=today-30"))
                 .body("rules.find { it.id == 'review-invitation.agencies' }.attachCalendar", equalTo(true))
                 .body("rules.find { it.id == 'deadline-missed.slt' }.condition", equalTo("statutory=true"))
                 .body("inviteeRoleAgencies.HEALTH", hasItem("CAMHS"))
