@@ -23,7 +23,12 @@ public final class RuleCondition {
     private static final Pattern AND = Pattern.compile("\\s+and\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern TODAY = Pattern.compile("today(?:([+-])(\\d{1,4}))?", Pattern.CASE_INSENSITIVE);
 
-    record Clause(String field, String op, String value) {
+    /** A clause; a value of {@code today±N} is kept as its offset in days, resolved against the day it runs. */
+    record Clause(String field, String op, String value, Integer daysFromToday) {
+
+        String valueOn(LocalDate today) {
+            return daysFromToday == null ? value : today.plusDays(daysFromToday).toString();
+        }
     }
 
     private final String text;
@@ -45,31 +50,21 @@ public final class RuleCondition {
                 throw new IllegalArgumentException("Condition clause '" + part.trim()
                         + "' is not 'field op value' (op one of = != >= <= > <)");
             }
-            clauses.add(new Clause(m.group(1), m.group(2), m.group(3)));
+            Matcher today = TODAY.matcher(m.group(3));
+            Integer days = !today.matches() ? null
+                    : today.group(1) == null ? 0 : Integer.parseInt(today.group(1) + today.group(2));
+            clauses.add(new Clause(m.group(1), m.group(2), m.group(3), days));
         }
         return new RuleCondition(text.trim(), List.copyOf(clauses));
     }
 
     public boolean matches(Map<String, String> fields, LocalDate today) {
         for (Clause c : clauses) {
-            if (!holds(c, fields.get(c.field()), value(c.value(), today))) {
+            if (!holds(c, fields.get(c.field()), c.valueOn(today))) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** A literal as it is; {@code today}, {@code today-N} or {@code today+N} as that day's ISO date. */
-    private static String value(String literal, LocalDate today) {
-        Matcher m = TODAY.matcher(literal);
-        if (!m.matches()) {
-            return literal;
-        }
-        if (m.group(1) == null) {
-            return today.toString();
-        }
-        long days = Long.parseLong(m.group(2));
-        return ("-".equals(m.group(1)) ? today.minusDays(days) : today.plusDays(days)).toString();
     }
 
     private static boolean holds(Clause c, String actual, String expected) {

@@ -110,8 +110,7 @@ class NotificationFlowTest {
         Api.awaitKnown(pupil, SENCO);
         String mother = Api.email("mother");
         Api.addContact(pupil, Api.parent("Sam Taylor", mother, null, true, "EMAIL"), SENCO);
-        // support that starts now, for another pupil added at the same moment, is announced: the mail above would
-        // have gone by the time this one arrives
+        // support that starts now, for another pupil, is still announced
         String other = UUID.randomUUID().toString();
         Events.register(other, TRUST, SCHOOL, "uk.sen.register.pupil-registered", "K", "N");
         Api.awaitKnown(other, SENCO);

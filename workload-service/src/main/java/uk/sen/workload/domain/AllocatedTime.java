@@ -11,8 +11,6 @@ import java.util.Collection;
  */
 public final class AllocatedTime {
 
-    public static final int WORKING_DAYS_PER_WEEK = 5;
-
     /** One allocation period: hours per week from a date to a date (open-ended when {@code to} is null). */
     public record Span(LocalDate from, LocalDate to, BigDecimal hoursPerWeek) {
 
@@ -36,7 +34,7 @@ public final class AllocatedTime {
                 if (span.covers(day)) {
                     covered = true;
                     if (calendar.isWorkingDay(day)) {
-                        minutes += span.hoursPerWeek().doubleValue() * 60 / WORKING_DAYS_PER_WEEK;
+                        minutes += span.hoursPerWeek().doubleValue() * 60 / SchoolCalendar.WORKING_DAYS_PER_WEEK;
                     }
                 }
             }

@@ -23,6 +23,8 @@ import java.util.Locale;
 public final class SchoolCalendar {
 
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** Monday to Friday. */
+    public static final int WORKING_DAYS_PER_WEEK = 5;
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     public enum Term {
@@ -175,7 +177,7 @@ public final class SchoolCalendar {
     /** The working days of the week that starts on {@code weekStart} (a Monday): 5, fewer with closures, 0 if closed. */
     public int workingDays(LocalDate weekStart) {
         int days = 0;
-        for (int d = 0; d < 5; d++) {
+        for (int d = 0; d < WORKING_DAYS_PER_WEEK; d++) {
             if (isWorkingDay(weekStart.plusDays(d))) {
                 days++;
             }

@@ -80,7 +80,6 @@ public class ForecastService {
         }
     }
 
-
     @Inject
     WorkloadClock clock;
 
@@ -263,8 +262,8 @@ public class ForecastService {
                         termOf(calendar, r.firstWeek()).code()))
                 .orElse(null);
         return new ForecastView(f.trust(), f.school(), senco, f.weeks().get(0), f.to(), f.horizon(),
-                List.copyOf(f.sencos().keySet()), f.kinds(), Hours.of(baselinePerDay * AllocatedTime.WORKING_DAYS_PER_WEEK),
-                margin, config.exceedance().weeks(), weeks, overByMargin, exceedance);
+                List.copyOf(f.sencos().keySet()), f.kinds(),
+                Hours.of(baselinePerDay * SchoolCalendar.WORKING_DAYS_PER_WEEK), margin, config.exceedance().weeks(), weeks, overByMargin, exceedance);
     }
 
     /** The term a week belongs to: the term of its Thursday, so a week is never split between two terms. */
