@@ -17,6 +17,8 @@ KC=${OIDC_URL:-http://127.0.0.1:8180/realms/sen}
 REGISTER=${REGISTER_URL:-http://127.0.0.1:8081}
 NOTIFICATION=${NOTIFICATION_URL:-http://127.0.0.1:8083}
 WORKLOAD=${WORKLOAD_URL:-http://127.0.0.1:8084}
+# a test run as at another day (deploy/test.sh with SEN_TEST_AS_AT) writes the demo as at that day
+AS_AT_DAY=${SEN_TEST_AS_AT:+${SEN_TEST_AS_AT%%T*}}
 # how long to wait for notification-service to learn the register's pupils from its events
 WAIT_SECONDS=${SEN_DEMO_WAIT_SECONDS:-120}
 
@@ -54,7 +56,7 @@ school 900103 801 4001 "Northbridge Academy" SECONDARY 11 18
 
 DEMO_DIR=${SEN_STATE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/.state}/demo
 GENERATORS=$(dirname "${BASH_SOURCE[0]}")/demo
-java "$GENERATORS/DemoRegister.java" "$DEMO_DIR"
+java "$GENERATORS/DemoRegister.java" "$DEMO_DIR" ${AS_AT_DAY:+"$AS_AT_DAY"}
 import_register() { # urn senco
   local token report
   token=$(token "$2")
@@ -109,7 +111,7 @@ fetch_pupils() { # urn senco: the school's K and E pupils as the register answer
 fetch_pupils 900101 senco.harbour
 fetch_pupils 900102 senco.meadow
 fetch_pupils 900103 senco.academy
-java "$GENERATORS/DemoContacts.java" "$DEMO_DIR"
+java "$GENERATORS/DemoContacts.java" "$DEMO_DIR" ${AS_AT_DAY:+"$AS_AT_DAY"}
 
 # notification-service learns pupils from the register's events: rows for pupils it does not know yet are refused
 # (field pupil_id) and the import is repeated until it knows them all; rows already held come back as duplicates
@@ -163,7 +165,7 @@ record_sharing 900102 senco.meadow
 record_sharing 900103 senco.academy
 
 # --- a term of SENCO time against the protected time allocated -----------------------------------------------------
-java "$GENERATORS/DemoTime.java" "$DEMO_DIR"
+java "$GENERATORS/DemoTime.java" "$DEMO_DIR" ${AS_AT_DAY:+"$AS_AT_DAY"}
 read -r TERM_FROM TERM_TO TERM_LABEL <"$DEMO_DIR/term.txt"
 allocate() {
   local by senco urn key body token held

@@ -9,6 +9,8 @@ source "$DEPLOY_DIR/lib/common.sh"
 
 SERVICES=(register-service:8081 review-service:8082 notification-service:8083 workload-service:8084)
 JAVA_OPTS=${SEN_SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+# a test run as at another day (deploy/test.sh with SEN_TEST_AS_AT): the services' clock starts at that moment
+[[ -z ${SEN_TEST_AS_AT:-} ]] || JAVA_OPTS="$JAVA_OPTS -Dsen.test.as-at=$SEN_TEST_AS_AT"
 
 jar_of() { printf '%s/%s/target/quarkus-app/quarkus-run.jar\n' "$ROOT_DIR" "$1"; }
 

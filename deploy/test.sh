@@ -3,6 +3,8 @@
 # against them (./mvnw verify: unit tests and @QuarkusTest on the real PostgreSQL, Kafka and Keycloak).
 # 3) Starts the four services (unless they run already), loads the demo schools and runs the end-to-end tests
 # (e2e/) against the running stack. Afterwards it stops exactly what it started, also when tests fail.
+# SEN_TEST_AS_AT=2028-02-29 (or 2027-10-31T01:30) runs all of it as at that moment: the tests, the services it
+# starts and the demo data read "today" from a clock that starts there (uk.sen.platform.time.EnglandClock).
 set -euo pipefail
 
 DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -37,8 +39,13 @@ else
 fi
 
 cd "$ROOT_DIR"
+as_at=()
+if [[ -n ${SEN_TEST_AS_AT:-} ]]; then
+  as_at=("-Dsen.test.as-at=$SEN_TEST_AS_AT")
+  echo "[test] as at $SEN_TEST_AS_AT (the clock of the tests and of the services this run starts)"
+fi
 echo "[test] ./mvnw -B install (module tests against the real infrastructure) $*"
-./mvnw -B install "$@"
+./mvnw -B install "${as_at[@]}" "$@"
 
 if (( services_started )); then
   echo "[test] starting the four services for the end-to-end tests"
@@ -48,4 +55,4 @@ else
 fi
 "$DEPLOY_DIR/demo.sh"
 echo "[test] end-to-end tests against the running stack"
-./mvnw -B -pl e2e verify -De2e
+./mvnw -B -pl e2e verify -De2e "${as_at[@]}"

@@ -37,7 +37,7 @@ public class DemoRegister {
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : ".");
-        LocalDate today = args.length > 1 ? LocalDate.parse(args[1]) : LocalDate.now();
+        LocalDate today = args.length > 1 ? LocalDate.parse(args[1]) : LocalDate.now(java.time.ZoneId.of("Europe/London"));
         Files.createDirectories(out);
         School[] schools = {
                 new School("900101", "2001", new String[] { "R", "1", "2", "3", "4", "5", "6" }, 420),

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import uk.sen.platform.testing.TestDates;
+
 /**
  * A SENCO's journey through the running stack: register a pupil on SEN support, move them to an EHC plan, see the
  * annual review appear with its statutory deadlines and in the school's workload forecast, invite the parent (the
@@ -35,7 +37,7 @@ class SencoJourneyIT {
 
     static final String SENCO = "senco.academy";
     static final String SCHOOL = "900103";
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    static final LocalDate TODAY = TestDates.today();
 
     /** A valid UPN for Northbridge Academy (LA 801, establishment 4001) that is new to the running register. */
     static String newUpn() {

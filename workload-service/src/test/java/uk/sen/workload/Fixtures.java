@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import uk.sen.platform.testing.TestDates;
 import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
 import uk.sen.workload.domain.SchoolCalendar;
@@ -25,7 +26,7 @@ public final class Fixtures {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(SchoolCalendar.LONDON);
+        return TestDates.today();
     }
 
     /** A request as a demo user, sending JSON. */

@@ -44,9 +44,9 @@ import uk.sen.notification.domain.StaffContact;
 import uk.sen.notification.domain.TriggerRule;
 import uk.sen.notification.messaging.NotificationEvents;
 import uk.sen.notification.repository.MessageRepository;
-import uk.sen.notification.service.Dates;
 import uk.sen.notification.service.SharingGate;
 import uk.sen.platform.audit.AuditLog;
+import uk.sen.platform.time.EnglandClock;
 
 /**
  * Delivers PENDING messages, one at a time per sender, in three steps:
@@ -84,6 +84,9 @@ public class MessageSender {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    EnglandClock clock;
 
     @Inject
     MessageRepository messages;
@@ -227,7 +230,7 @@ public class MessageSender {
         LawfulBasis basis = null;
         LocalDate givenOn = null;
         if (m.recipientKind == RecipientKind.AGENCY) {
-            Optional<SharingGate.Refusal> refusal = sharing.refusal(m.pupilId, m.agency, Dates.today());
+            Optional<SharingGate.Refusal> refusal = sharing.refusal(m.pupilId, m.agency, clock.today());
             if (refusal.isPresent()) {
                 finish(m, MessageStatus.SUPPRESSED, refusal.get().code(), refusal.get().reason());
                 return Next.STOPPED;

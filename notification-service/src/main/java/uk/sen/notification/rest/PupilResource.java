@@ -41,6 +41,7 @@ import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.Roles;
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.web.Idempotency;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
@@ -54,6 +55,9 @@ public class PupilResource {
 
     @Inject
     PupilDirectory pupils;
+
+    @Inject
+    EnglandClock clock;
 
     @Inject
     ContactService contacts;
@@ -108,7 +112,7 @@ public class PupilResource {
     @Operation(summary = "The basis for sharing with each agency (consent, legal obligation, public task), and "
             + "whether it allows sharing today")
     public List<SharingView> sharing(@PathParam("pupilId") UUID pupilId) {
-        return sharing.list(pupilId).stream().map(SharingView::of).toList();
+        return sharing.list(pupilId).stream().map(b -> SharingView.of(b, clock.today())).toList();
     }
 
     @PUT
@@ -126,7 +130,7 @@ public class PupilResource {
         Response.ResponseBuilder response = saved.created()
                 ? Response.created(URI.create("/api/v1/pupils/" + pupilId + "/sharing/" + saved.basis().agency))
                 : Response.ok();
-        return response.tag(Versions.etag(saved.basis().version)).entity(SharingView.of(saved.basis())).build();
+        return response.tag(Versions.etag(saved.basis().version)).entity(SharingView.of(saved.basis(), clock.today())).build();
     }
 
     @GET

@@ -13,7 +13,6 @@ import uk.sen.notification.domain.SharingRecord;
 import uk.sen.notification.domain.SharingRules;
 import uk.sen.notification.domain.StaffContact;
 import uk.sen.notification.domain.TriggerRule;
-import uk.sen.notification.service.Dates;
 
 /** What the API returns; one record per resource, mapped from the entities here so resources stay thin. */
 public final class Views {
@@ -42,8 +41,8 @@ public final class Views {
 
     public record SharingView(String agency, String basis, LocalDate givenOn, LocalDate withdrawnOn, String note,
             boolean sharingAllowedToday, String notAllowedBecause, long version, Instant updatedAt, String updatedBy) {
-        static SharingView of(SharingBasis b) {
-            String why = SharingRules.whyNot(b.agency, b.toRule(), Dates.today()).orElse(null);
+        static SharingView of(SharingBasis b, LocalDate today) {
+            String why = SharingRules.whyNot(b.agency, b.toRule(), today).orElse(null);
             return new SharingView(b.agency.name(), b.basis.name(), b.givenOn, b.withdrawnOn, b.note, why == null, why,
                     b.version, b.updatedAt, b.updatedBy);
         }

@@ -17,6 +17,7 @@ import uk.sen.notification.config.NotificationConfig;
 import uk.sen.notification.domain.ReminderPlan;
 import uk.sen.notification.domain.ReviewMeeting;
 import uk.sen.notification.domain.TriggerEvent;
+import uk.sen.platform.time.EnglandClock;
 
 /**
  * Reminders before review meetings (sen.notification.reminders.days-before). The job may run on every replica and
@@ -32,6 +33,9 @@ public class MeetingReminders {
     NotificationConfig config;
 
     @Inject
+    EnglandClock clock;
+
+    @Inject
     MessagePlanner planner;
 
     @Scheduled(identity = "meeting-reminders", every = "${sen.notification.reminders.every:15m}",
@@ -39,7 +43,7 @@ public class MeetingReminders {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
-            run(Dates.today());
+            run(clock.today());
         } catch (RuntimeException e) {
             LOG.warnf(e, "Meeting reminders will try again at the next run");
         }

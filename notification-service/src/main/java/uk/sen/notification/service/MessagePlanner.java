@@ -47,6 +47,7 @@ import uk.sen.notification.messaging.NotificationEvents;
 import uk.sen.notification.repository.MessageRepository;
 import uk.sen.notification.service.Recipients.Recipient;
 import uk.sen.platform.problem.ProblemException;
+import uk.sen.platform.time.EnglandClock;
 
 /**
  * Turns a trigger into message rows, in the transaction that handles the trigger (with the inbox record, for
@@ -62,6 +63,9 @@ public class MessagePlanner {
 
     @Inject
     RuleBook rules;
+
+    @Inject
+    EnglandClock clock;
 
     @Inject
     Recipients recipients;
@@ -131,7 +135,7 @@ public class MessagePlanner {
     }
 
     int plan(Trigger t, UUID onlyRecipient, boolean catchUp) {
-        LocalDate today = Dates.today();
+        LocalDate today = clock.today();
         int created = 0;
         for (TriggerRule rule : rules.activeFor(t.type())) {
             if (catchUp && (rule.catchUpDays == 0
@@ -283,7 +287,7 @@ public class MessagePlanner {
             m.calendar = old.calendar;
         }
         if (r.kind() == RecipientKind.AGENCY) {
-            Optional<SharingGate.Refusal> refusal = sharing.refusal(m.pupilId, r.agency(), Dates.today());
+            Optional<SharingGate.Refusal> refusal = sharing.refusal(m.pupilId, r.agency(), clock.today());
             if (refusal.isPresent()) {
                 insert(m, MessageStatus.SUPPRESSED, refusal.get().code(), refusal.get().reason());
                 return m;

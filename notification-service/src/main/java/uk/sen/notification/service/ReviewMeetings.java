@@ -6,10 +6,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import uk.sen.notification.domain.ReviewMeeting;
 import uk.sen.notification.domain.TriggerEvent;
+import uk.sen.platform.time.EnglandClock;
 
 /** Follows review meetings from the review events: set (again), held, or the review closed. */
 @ApplicationScoped
@@ -20,6 +22,9 @@ public class ReviewMeetings {
     /** The review events that change a meeting. */
     public static final Set<String> FOLLOWED = Set.of(MEETING_SET, "uk.sen.review.meeting-held",
             "uk.sen.review.review-completed", "uk.sen.review.review-closed");
+
+    @Inject
+    EnglandClock clock;
 
     public void follow(Trigger t, OffsetDateTime eventTime) {
         String reviewId = t.field("reviewId");
@@ -41,8 +46,8 @@ public class ReviewMeetings {
                 meeting.trustId = t.trustId();
                 meeting.schoolUrn = t.schoolUrn();
                 meeting.meetingDate = t.date("meetingDate");
-                meeting.setOn = eventTime == null ? Dates.today()
-                        : eventTime.atZoneSameInstant(Dates.LONDON).toLocalDate();
+                meeting.setOn = eventTime == null ? clock.today()
+                        : eventTime.atZoneSameInstant(clock.zone()).toLocalDate();
                 meeting.inviteeRoles = t.field("inviteeRoles") == null ? "" : t.field("inviteeRoles");
                 meeting.status = ReviewMeeting.OPEN;
                 meeting.updatedAt = Instant.now();

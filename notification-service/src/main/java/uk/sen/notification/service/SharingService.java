@@ -27,6 +27,7 @@ import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.web.Versions;
 
 /**
@@ -48,6 +49,9 @@ public class SharingService {
 
     @Inject
     PupilDirectory pupils;
+
+    @Inject
+    EnglandClock clock;
 
     @Inject
     CallerScope caller;
@@ -72,7 +76,7 @@ public class SharingService {
         if (in.note() != null && in.note().length() > 1000) {
             v.add(new Violation("note", "is longer than 1000 characters"));
         }
-        LocalDate today = Dates.today();
+        LocalDate today = clock.today();
         // the basis itself was checked above, with the values allowed
         v.addAll(SharingRules.validate(basis, in.givenOn(), in.withdrawnOn(), today).stream()
                 .filter(x -> !"basis".equals(x.field())).toList());

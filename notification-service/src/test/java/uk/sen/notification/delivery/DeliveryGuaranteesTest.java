@@ -37,6 +37,7 @@ import uk.sen.notification.support.Api;
 import uk.sen.notification.support.Events;
 import uk.sen.notification.support.Mailbox;
 import uk.sen.platform.testing.EventSchemas;
+import uk.sen.platform.testing.TestDates;
 import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
 
@@ -49,7 +50,7 @@ class DeliveryGuaranteesTest {
 
     private static final Logger LOG = Logger.getLogger(DeliveryGuaranteesTest.class);
     static final String SENCO = "senco.harbour";
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    static final LocalDate TODAY = TestDates.today();
 
     @Inject
     MessageRepository repository;

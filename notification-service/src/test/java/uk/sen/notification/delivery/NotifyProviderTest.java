@@ -38,6 +38,7 @@ import uk.sen.notification.support.Api;
 import uk.sen.notification.support.Events;
 import uk.sen.notification.support.NotifyStub;
 import uk.sen.platform.testing.EventSchemas;
+import uk.sen.platform.testing.TestDates;
 import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
 
@@ -52,7 +53,7 @@ class NotifyProviderTest {
     static final String SENCO = "senco.riverside";
     static final String TRUST = "riverside";
     static final String SCHOOL = "900201";
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    static final LocalDate TODAY = TestDates.today();
     static final String INVITEES = "[{\"role\":\"PARENT_OR_YOUNG_PERSON\"},{\"role\":\"HEALTH\"}]";
     static final Map<String, String> NOTIFY_TEMPLATES = Map.of(
             "review-invitation/SMS", "f33517ff-2a88-4f6e-b855-c550268ce08a",
@@ -100,7 +101,7 @@ class NotifyProviderTest {
 
         try (TopicReader out = TopicReader.fromNow(Events.NOTIFICATION)) {
             Events.meetingSet(pupil, TRUST, SCHOOL, reviewId, TODAY.plusDays(20), INVITEES,
-                    OffsetDateTime.now(ZoneOffset.UTC));
+                    TestDates.eventTime());
             Map<String, Object> sms = Api.awaitMessage(pupil, phone, SENCO, "SENT");
             await().atMost(Duration.ofSeconds(10)).until(() -> stub.receivedFor(phone).size() == 1);
             NotifyStub.Received request = stub.receivedFor(phone).get(0);

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import uk.sen.notification.support.Api;
 import uk.sen.notification.support.Events;
 import uk.sen.notification.support.Mailbox;
+import uk.sen.platform.testing.TestDates;
 import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
 
@@ -43,7 +44,7 @@ class ConsumedEventsTest {
         try (TopicReader dlq = TopicReader.fromNow(REVIEW_DLQ)) {
             TopicReader.send(Events.REVIEW, pupil, "{\"reviewId\": not json", Events.headers(poisonId,
                     "uk.sen.review.meeting-set", "urn:uk-sen:review-service", pupil, "northbridge", "900101",
-                    OffsetDateTime.now(ZoneOffset.UTC)));
+                    TestDates.eventTime()));
             Events.reviewCompleted(pupil, "northbridge", "900101", UUID.randomUUID().toString());
 
             ConsumerRecord<String, String> dead = dlq.await(TopicReader.hasHeader("ce_id", poisonId),
@@ -70,7 +71,7 @@ class ConsumedEventsTest {
         try (TopicReader dlq = TopicReader.fromNow(WORKLOAD_DLQ)) {
             Map<String, String> headers = new HashMap<>(Events.headers(workloadId,
                     "uk.sen.workload.allocation-exceeded", "urn:uk-sen:workload-service", key, "northbridge", "900101",
-                    OffsetDateTime.now(ZoneOffset.UTC)));
+                    TestDates.eventTime()));
             headers.remove("ce_schoolurn");
             TopicReader.send(Events.WORKLOAD, key, "{}", headers);
             ConsumerRecord<String, String> dead = dlq.await(TopicReader.hasHeader("ce_id", workloadId),
@@ -86,12 +87,12 @@ class ConsumedEventsTest {
         String pupil = Api.newPupil("northbridge", "900103", "senco.academy");
         try (TopicReader dlq = TopicReader.fromNow(REVIEW_DLQ)) {
             Events.review(pupil, "northbridge", "900103", "uk.sen.review.something-new", "{\"somethingNew\":[1,2]}",
-                    OffsetDateTime.now(ZoneOffset.UTC));
+                    TestDates.eventTime());
             // a deadline event whose data leaves the pupil, trust and school to the CloudEvent attributes
             Events.review(pupil, "northbridge", "900103", "uk.sen.review.deadline-approaching",
                     "{\"deadlineId\":\"" + UUID.randomUUID() + "\",\"step\":\"ADVICE\",\"statutory\":true,\"dueOn\":\""
-                            + LocalDate.now().plusDays(3) + "\",\"threshold\":\"3\",\"daysLeft\":3}",
-                    OffsetDateTime.now(ZoneOffset.UTC));
+                            + TestDates.today().plusDays(3) + "\",\"threshold\":\"3\",\"daysLeft\":3}",
+                    TestDates.eventTime());
             assertEquals("Due in 3 days: advice circulated (" + Api.caseReference(pupil, "senco.academy") + ")",
                     Mailbox.await(senco, 1).get(0).subject());
             assertEquals(0, dlq.drain(Duration.ofSeconds(1)).stream().filter(r -> pupil.equals(r.key())).count());

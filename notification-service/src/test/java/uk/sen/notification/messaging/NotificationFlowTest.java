@@ -32,6 +32,7 @@ import uk.sen.notification.support.Events;
 import uk.sen.notification.support.Mailbox;
 import uk.sen.notification.support.Mailbox.Mail;
 import uk.sen.platform.testing.EventSchemas;
+import uk.sen.platform.testing.TestDates;
 import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
 
@@ -45,7 +46,7 @@ class NotificationFlowTest {
     static final String SENCO = "senco.harbour";
     static final String TRUST = "northbridge";
     static final String SCHOOL = "900101";
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    static final LocalDate TODAY = TestDates.today();
     static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     static final String INVITEES = """
             [{"role":"PARENT_OR_YOUNG_PERSON","name":"Parent"},{"role":"HEAD"},{"role":"LA_SEN_OFFICER"},
@@ -173,7 +174,7 @@ class NotificationFlowTest {
                 .put("/api/v1/pupils/" + pupil + "/sharing/LA_SEN_OFFICER").then().statusCode(201);
 
         try (TopicReader out = TopicReader.fromNow(Events.NOTIFICATION)) {
-            Events.meetingSet(pupil, TRUST, SCHOOL, reviewId, meeting, INVITEES, OffsetDateTime.now(ZoneOffset.UTC));
+            Events.meetingSet(pupil, TRUST, SCHOOL, reviewId, meeting, INVITEES, TestDates.eventTime());
 
             Mail toParent = Mailbox.await(parent, 1).get(0);
             assertEquals("Invitation: annual review meeting on " + SPOKEN.format(meeting), toParent.subject());
@@ -247,7 +248,7 @@ class NotificationFlowTest {
         LocalDate meeting = TODAY.plusDays(5);
         // set three weeks ago, so the 7-day reminder is due today
         Events.meetingSet(pupil, TRUST, SCHOOL, reviewId, meeting, INVITEES,
-                OffsetDateTime.now(ZoneOffset.UTC).minusDays(21));
+                TestDates.eventTime().minusDays(21));
         Mailbox.await(parent, 1);
 
         reminders.run(TODAY);
@@ -271,11 +272,11 @@ class NotificationFlowTest {
         // once the review is closed, its meeting gets no reminders
         String later = UUID.randomUUID().toString();
         Events.meetingSet(pupil, TRUST, SCHOOL, later, TODAY.plusDays(3), INVITEES,
-                OffsetDateTime.now(ZoneOffset.UTC).minusDays(30));
+                TestDates.eventTime().minusDays(30));
         Mailbox.await(parent, 4);
         Events.review(pupil, TRUST, SCHOOL, "uk.sen.review.review-closed", String.format(
                 "{\"reviewId\":\"%s\",\"pupilId\":\"%s\",\"trustId\":\"%s\",\"schoolUrn\":\"%s\",\"status\":\"CLOSED\"}",
-                later, pupil, TRUST, SCHOOL), OffsetDateTime.now(ZoneOffset.UTC));
+                later, pupil, TRUST, SCHOOL), TestDates.eventTime());
         // a later event of the pupil with its own mail: when it arrives, the closing was applied before it
         Events.reviewCompleted(pupil, TRUST, SCHOOL, UUID.randomUUID().toString());
         Mailbox.await(parent, 5);
@@ -376,7 +377,7 @@ class NotificationFlowTest {
         String senco = UUID.randomUUID().toString();
         TopicReader.send(Events.WORKLOAD, senco, "{\"sencoId\":\"" + senco + "\",\"anything\":\"else\"}",
                 Events.headers(id, "uk.sen.workload.allocation-exceeded", "urn:uk-sen:workload-service", senco, TRUST,
-                        "900102", OffsetDateTime.now(ZoneOffset.UTC)));
+                        "900102", TestDates.eventTime()));
         Mail mail = Mailbox.await(slt, 1).get(0);
         assertEquals("SENCO time over allocation", mail.subject());
         assertTrue(mail.text().contains("https://sen.example.test/workload"), mail.text());

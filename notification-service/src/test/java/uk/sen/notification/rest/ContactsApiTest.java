@@ -23,6 +23,7 @@ import io.restassured.http.ContentType;
 import uk.sen.notification.domain.RuleCondition;
 import uk.sen.notification.support.Api;
 import uk.sen.notification.support.Events;
+import uk.sen.platform.testing.TestDates;
 import uk.sen.platform.testing.Tokens;
 
 /** Contacts, sharing basis, staff contacts and the CSV import through the API, with real tokens and PostgreSQL. */
@@ -30,7 +31,7 @@ import uk.sen.platform.testing.Tokens;
 class ContactsApiTest {
 
     static final String SENCO = "senco.harbour";
-    static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+    static final LocalDate TODAY = TestDates.today();
 
     static int contactCount(String pupil) {
         return given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/pupils/" + pupil + "/contacts").then()

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import uk.sen.platform.testing.TestDates;
 import uk.sen.platform.testing.TopicReader;
 
 /** Register, review and workload events as their producers send them (CloudEvents in Kafka binary mode). */
@@ -37,7 +38,7 @@ public final class Events {
     }
 
     /** The start of the provisions in register events: two days ago, so SEN support has just started. */
-    public static final LocalDate PROVISION_START = LocalDate.now(ZoneId.of("Europe/London")).minusDays(2);
+    public static final LocalDate PROVISION_START = TestDates.today().minusDays(2);
 
     /** A register event with the register's snapshot (needs included: the service must not pass them on). */
     public static String register(String pupil, String trust, String school, String type, String provision,
@@ -56,7 +57,7 @@ public final class Events {
                  "endDate":null,"endReason":null,"changedFields":[]}""",
                 pupil, trust, school, provision, started, previous == null ? "null" : "\"" + previous + "\"");
         TopicReader.send(REGISTER, pupil, data, headers(eventId, type, "urn:uk-sen:register-service", pupil, trust,
-                school, OffsetDateTime.now(ZoneOffset.UTC)));
+                school, TestDates.eventTime()));
         return eventId;
     }
 
@@ -79,8 +80,8 @@ public final class Events {
         String data = String.format("""
                 {"reviewId":"%s","pupilId":"%s","trustId":"%s","schoolUrn":"%s","kind":"ANNUAL","status":"COMPLETED",
                  "meetingDate":"%s","invitees":[],"heldOn":"%s","decision":"MAINTAIN","nextStep":null}""",
-                reviewId, pupil, trust, school, LocalDate.now(), LocalDate.now());
-        return review(pupil, trust, school, "uk.sen.review.review-completed", data, OffsetDateTime.now(ZoneOffset.UTC));
+                reviewId, pupil, trust, school, TestDates.today(), TestDates.today());
+        return review(pupil, trust, school, "uk.sen.review.review-completed", data, TestDates.eventTime());
     }
 
     public static String deadline(String pupil, String trust, String school, String type, String step,
@@ -89,7 +90,7 @@ public final class Events {
                 {"deadlineId":"%s","pupilId":"%s","trustId":"%s","schoolUrn":"%s","sourceType":"annual-review",
                  "sourceId":"%s","step":"%s","statutory":%s,"dueOn":"%s","threshold":"%s","daysLeft":%d}""",
                 UUID.randomUUID(), pupil, trust, school, UUID.randomUUID(), step, statutory, dueOn, threshold, daysLeft);
-        return review(pupil, trust, school, type, data, OffsetDateTime.now(ZoneOffset.UTC));
+        return review(pupil, trust, school, type, data, TestDates.eventTime());
     }
 
     public static String review(String pupil, String trust, String school, String type, String data,

@@ -1,10 +1,8 @@
 package uk.sen.register.service;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +18,7 @@ import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
 import uk.sen.platform.security.Roles;
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.register.config.RegisterConfig;
 import uk.sen.register.domain.NeedType;
 import uk.sen.register.domain.Provision;
@@ -40,7 +39,6 @@ import uk.sen.register.repository.PupilRepository;
 @Transactional
 public class RegisterService {
 
-    public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     /** The pupil-level fields a caller may set. */
     public record PupilDetails(String upn, String formerUpn, String forename, String surname, LocalDate dateOfBirth,
@@ -62,14 +60,15 @@ public class RegisterService {
     @Inject
     RegisterConfig config;
 
-    Clock clock = Clock.system(LONDON);
+    @Inject
+    EnglandClock clock;
 
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return clock.today();
     }
 
     public LocalDateTime now() {
-        return LocalDateTime.now(clock);
+        return clock.now();
     }
 
     // ---- reads (scope and audit) -----------------------------------------------------------------------------

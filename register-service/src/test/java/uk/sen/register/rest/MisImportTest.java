@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import uk.sen.platform.testing.EventSchemas;
+import uk.sen.platform.testing.TestDates;
 import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
 
@@ -38,7 +39,7 @@ class MisImportTest {
     static final String SENCO = "senco.harbour";
     static final String HEADER = "UPN,Surname,Forename,DOB,Sex,NCYear,SchoolURN,SENProvision,SENStartDate,PrimaryNeed,"
             + "SecondaryNeed,IssuingLA,PlanIssueDate,Ethnicity\n";
-    static final String TODAY = LocalDate.now(ZoneId.of("Europe/London")).toString();
+    static final String TODAY = TestDates.today().toString();
 
     @BeforeEach
     void schools() {

@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import uk.sen.platform.testing.EventSchemas;
+import uk.sen.platform.testing.TestDates;
 import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
 
@@ -138,7 +139,7 @@ class PupilResourceTest {
                 .body("violations.reason", hasItem("UPN invalid (wrong check letter at character 1)"));
 
         given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON)
-                .body(pupilJson(TestSchools.newUpn(), TestSchools.HARBOUR, LocalDate.now().plusDays(3).toString()))
+                .body(pupilJson(TestSchools.newUpn(), TestSchools.HARBOUR, TestDates.today().plusDays(3).toString()))
                 .post("/api/v1/pupils")
                 .then().statusCode(400).body("violations.field", contains("dateOfBirth"));
 

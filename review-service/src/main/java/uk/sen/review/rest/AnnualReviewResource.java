@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.panache.common.Parameters;
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
@@ -45,7 +46,6 @@ import uk.sen.review.domain.Deadline;
 import uk.sen.review.domain.StatutoryClock;
 import uk.sen.review.service.AnnualReviewService;
 import uk.sen.review.service.Deadlines;
-import uk.sen.review.service.ReviewCalendar;
 import uk.sen.review.service.SencoOverview;
 
 @Path("/api/v1/reviews")
@@ -90,7 +90,7 @@ public class AnnualReviewResource {
     Deadlines deadlines;
 
     @Inject
-    ReviewCalendar calendar;
+    EnglandClock calendar;
 
     @Inject
     CallerScope caller;

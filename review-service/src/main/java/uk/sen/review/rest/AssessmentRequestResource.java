@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.panache.common.Parameters;
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
@@ -49,7 +50,6 @@ import uk.sen.review.domain.Sen2RequestOutcome;
 import uk.sen.review.domain.StatutoryClock;
 import uk.sen.review.service.AssessmentRequestService;
 import uk.sen.review.service.Deadlines;
-import uk.sen.review.service.ReviewCalendar;
 
 @Path("/api/v1/assessment-requests")
 @Tag(name = "EHC needs assessment requests")
@@ -113,7 +113,7 @@ public class AssessmentRequestResource {
     Deadlines deadlines;
 
     @Inject
-    ReviewCalendar calendar;
+    EnglandClock calendar;
 
     @Inject
     CallerScope caller;

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.panache.common.Parameters;
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
@@ -50,7 +51,6 @@ import uk.sen.review.domain.SupportPlan;
 import uk.sen.review.domain.SupportReview;
 import uk.sen.review.domain.SupportReview.NextStep;
 import uk.sen.review.service.Deadlines;
-import uk.sen.review.service.ReviewCalendar;
 import uk.sen.review.service.SupportPlanService;
 import uk.sen.review.service.SupportPlanService.OutcomeEdit;
 import uk.sen.review.service.SupportPlanService.ScoreEdit;
@@ -115,7 +115,7 @@ public class SupportPlanResource {
     Deadlines deadlines;
 
     @Inject
-    ReviewCalendar calendar;
+    EnglandClock calendar;
 
     @Inject
     CallerScope caller;

@@ -23,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
@@ -62,7 +63,7 @@ public class CalendarFeeds {
     AuditLog audit;
 
     @Inject
-    ReviewCalendar calendar;
+    EnglandClock calendar;
 
     @Inject
     ReviewConfig config;

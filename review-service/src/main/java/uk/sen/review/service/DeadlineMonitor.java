@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.outbox.OutboxWriter;
 import uk.sen.review.config.ReviewConfig;
 import uk.sen.review.messaging.ReviewEvents;
@@ -47,7 +48,7 @@ public class DeadlineMonitor {
     ReviewConfig config;
 
     @Inject
-    ReviewCalendar calendar;
+    EnglandClock calendar;
 
     @Inject
     OutboxWriter outbox;

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.inbox.Inbox;
 import uk.sen.platform.inbox.IncomingEvent;
@@ -48,7 +49,7 @@ public class PupilFollower {
     SupportPlanService supportPlans;
 
     @Inject
-    ReviewCalendar calendar;
+    EnglandClock calendar;
 
     @Transactional
     public void apply(IncomingEvent event) {

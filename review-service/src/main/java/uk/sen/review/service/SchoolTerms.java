@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.quarkus.runtime.StartupEvent;
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.review.config.ReviewConfig;
 import uk.sen.review.domain.StatutoryClock;
 import uk.sen.review.domain.TermCalendar;
@@ -30,7 +31,7 @@ public class SchoolTerms {
     ReviewConfig config;
 
     @Inject
-    ReviewCalendar today;
+    EnglandClock today;
 
     private TermCalendar defaults;
     private final Map<String, TermCalendar> byLa = new HashMap<>();

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
@@ -65,7 +66,7 @@ public class SencoOverview {
     AuditLog audit;
 
     @Inject
-    ReviewCalendar calendar;
+    EnglandClock calendar;
 
     @Inject
     SchoolTerms terms;

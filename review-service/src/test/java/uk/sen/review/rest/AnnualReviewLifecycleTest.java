@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import uk.sen.platform.testing.EventSchemas;
+import uk.sen.platform.testing.TestDates;
 import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
 
@@ -31,7 +32,7 @@ public class AnnualReviewLifecycleTest {
     static final String REGISTER = "test.sen.register.v1";
     static final String REVIEW = "test.sen.review.v1";
     static final String SENCO = "senco.harbour";
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    static final LocalDate TODAY = TestDates.today();
     static final String INVITEES = """
             [{"role":"PARENT_OR_YOUNG_PERSON","name":"Parent"},{"role":"HEAD"},{"role":"LA_SEN_OFFICER"},
              {"role":"HEALTH"},{"role":"SOCIAL_CARE"}]""";

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import uk.sen.platform.testing.EventSchemas;
+import uk.sen.platform.testing.TestDates;
 import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
 import uk.sen.review.rest.AnnualReviewLifecycleTest;
@@ -29,7 +30,7 @@ import uk.sen.review.rest.SupportPlanCycleTest;
 @QuarkusTest
 class DeadlineMonitorTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    static final LocalDate TODAY = TestDates.today();
 
     @Inject
     DeadlineMonitor monitor;

@@ -31,6 +31,7 @@ import uk.sen.platform.web.Idempotency;
 import uk.sen.workload.domain.RunningTimer;
 import uk.sen.workload.domain.TimeEntry;
 import uk.sen.workload.service.TimerService;
+import uk.sen.workload.service.WorkloadClock;
 
 /** The mobile app's stopwatch: one running per SENCO. */
 @Path("/api/v1/timer")
@@ -67,12 +68,15 @@ public class TimerResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    WorkloadClock clock;
+
     @GET
     @Operation(summary = "Your running timer (404 when none runs)")
     public TimerView current() {
         RunningTimer timer = timers.current().orElseThrow(() -> new ProblemException(404, "no-timer",
                 "No timer running", "You have no timer running.", List.of()));
-        return TimerView.of(timer, Instant.now());
+        return TimerView.of(timer, clock.instant());
     }
 
     @POST
@@ -80,7 +84,7 @@ public class TimerResource {
     public Response start(@NotNull @Valid StartInput in) {
         RunningTimer timer = timers.start(new TimerService.StartDetails(in.schoolUrn(), in.category(), in.pupilId(),
                 in.reviewId(), in.note(), in.startedAt()));
-        return Response.created(URI.create("/api/v1/timer")).entity(TimerView.of(timer, Instant.now())).build();
+        return Response.created(URI.create("/api/v1/timer")).entity(TimerView.of(timer, clock.instant())).build();
     }
 
     @POST

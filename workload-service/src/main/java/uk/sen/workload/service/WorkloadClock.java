@@ -1,6 +1,5 @@
 package uk.sen.workload.service;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,21 +8,24 @@ import java.time.ZoneId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.workload.config.WorkloadConfig;
 import uk.sen.workload.domain.SchoolCalendar;
 
-/** Now and today where schools count them (Europe/London), and the configured school calendar. */
+/** Now and today from the platform's one clock (Europe/London), and the configured school calendar. */
 @ApplicationScoped
 public class WorkloadClock {
 
-    private final Clock clock = Clock.system(SchoolCalendar.LONDON);
     private volatile SchoolCalendar calendar;
+
+    @Inject
+    EnglandClock clock;
 
     @Inject
     WorkloadConfig config;
 
     public ZoneId zone() {
-        return SchoolCalendar.LONDON;
+        return clock.zone();
     }
 
     public Instant instant() {
@@ -31,11 +33,11 @@ public class WorkloadClock {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return clock.today();
     }
 
     public LocalDateTime now() {
-        return LocalDateTime.now(clock);
+        return clock.now();
     }
 
     public SchoolCalendar calendar() {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import uk.sen.platform.testing.TestDates;
 import uk.sen.workload.domain.SchoolCalendar;
 
 /** The mobile app's timer: one per SENCO, stopping makes an entry, discarding makes none. */
@@ -32,7 +33,7 @@ class TimerResourceTest {
 
     @Test
     void startStopDiscardAndOneTimerAtATime() {
-        ZonedDateTime now = ZonedDateTime.now(SchoolCalendar.LONDON);
+        ZonedDateTime now = TestDates.now().atZone(TestDates.LONDON);
         // the timers below ran in the last two hours of today; just after midnight there is no such time yet
         Assumptions.assumeTrue(now.toLocalTime().isAfter(LocalTime.of(2, 10)), "too close to midnight in London");
         Instant base = now.toInstant().truncatedTo(ChronoUnit.MINUTES);

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Runs the module tests (platform and the four services, on the real infrastructure) as at each of a spread of
+# days, so that a test that holds only on some days of the year fails here and not on the day CI meets it.
+#   deploy/test-dates.sh               every day of the list below, then today (about 4 minutes a day)
+#   deploy/test-dates.sh 2028-02-29 …  only the days (or yyyy-MM-ddTHH:mm moments) given
+# Each day runs with -Dsen.test.as-at=<day>, which the platform's one clock (EnglandClock) and the tests' TestDates
+# read. The end-to-end tests are not part of the sweep: `SEN_TEST_AS_AT=<day> deploy/test.sh` runs the whole test
+# command, e2e included, as at one day. Writes a table to docs/testing/dates.md; logs under deploy/.state/logs/dates.
+set -euo pipefail
+
+DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=lib/common.sh
+source "$DEPLOY_DIR/lib/common.sh"
+
+# The terms are the defaults review-service (TermCalendar) and workload-service (SchoolCalendar) are built with;
+# 2026/27: autumn 1 Sep to 20 Dec, spring 4 Jan to 25 Mar (Easter is 28 Mar 2027), summer 12 Apr to 22 Jul.
+DAYS=(
+  2027-01-13             # a Wednesday in term
+  2027-01-16             # a Saturday
+  2026-09-01 2026-12-20  # the autumn term's first and last day
+  2026-12-21 2027-01-03  # the Christmas holiday's first and last day
+  2026-12-24 2027-01-01  # the workload calendar's Christmas closure and its spring start
+  2027-01-04 2027-03-25  # the spring term's first and last day
+  2027-03-26 2027-04-11  # the Easter holiday's first and last day
+  2027-04-01             # the workload calendar's summer start
+  2027-04-12 2027-07-22  # the summer term's first and last day
+  2027-07-23 2027-08-01  # the summer holiday's first day, and the workload calendar's August closure
+  2027-08-31 2027-09-01  # the school year's last day, the next one's first
+  2026-12-31             # the year's end
+  2028-02-29             # a leap day
+  2027-03-28T00:30       # the clocks go forward (01:00 GMT): just before
+  2027-03-28T03:30       # and just after
+  2027-10-31T00:30       # the clocks go back (02:00 BST): before
+  2027-10-31T23:30       # and late on the long day
+)
+if (( $# )); then DAYS=("$@"); else DAYS+=("$(TZ=Europe/London date +%F)"); fi
+
+LOGS=$LOG_DIR/dates
+REPORT=$ROOT_DIR/docs/testing/dates.md
+mkdir -p "$LOGS" "$(dirname "$REPORT")"
+
+started=()
+while read -r piece state _; do
+  [[ $state == READY ]] || started+=("$piece")
+done < <("$DEPLOY_DIR/infra.sh" status 2>/dev/null | grep -E '^(postgres|kafka|keycloak) ' || true)
+cleanup() {
+  local rc=$?
+  if (( ${#started[@]} )); then "$DEPLOY_DIR/infra.sh" down "${started[@]}" || true; fi
+  exit $rc
+}
+trap cleanup EXIT
+if (( ${#started[@]} )); then "$DEPLOY_DIR/infra.sh" up "${started[@]}"; fi
+
+cd "$ROOT_DIR"
+say dates "building once (log: $LOGS/build.log)"
+./mvnw -B -q install -DskipTests >"$LOGS/build.log" 2>&1 || { show_log_tail "$LOGS/build.log"; die dates "build failed"; }
+
+MODULES=platform,register-service,review-service,notification-service,workload-service
+rows=() failed=0
+for day in "${DAYS[@]}"; do
+  log=$LOGS/${day//:/}.log
+  say dates "as at $day (log: $log)"
+  t0=$SECONDS
+  if ./mvnw -B -o -fae test -pl "$MODULES" "-Dsen.test.as-at=$day" >"$log" 2>&1; then result=passed; else result=FAILED; failed=1; fi
+  tests=$(grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$log" \
+    | awk -F'[:,] *' '{run+=$2; bad+=$4+$6} END {printf "%d run, %d failed", run, bad}')
+  broken=$(grep -oE '^\[ERROR\]   [A-Za-z]+\.[A-Za-z0-9_]+' "$log" | awk '{print $2}' | sort -u | paste -sd' ' - || true)
+  rows+=("| $day | $(TZ=Europe/London date -d "${day%%T*}" +%a) | $result | $tests | $((SECONDS - t0)) s | ${broken:-} |")
+  say dates "as at $day: $result ($tests)"
+done
+
+{
+  echo "# The module tests as at a spread of days"
+  echo
+  echo "Written by \`deploy/test-dates.sh\` on $(date -u +%F) at commit \`$(git rev-parse --short HEAD)\`" \
+    "($(nproc) cores). Each row is one run of the platform's and the four services' tests with" \
+    "\`-Dsen.test.as-at=<day>\`."
+  echo
+  echo "| as at | day | result | tests | time | failing tests |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+} >"$REPORT"
+say dates "table: $REPORT"
+exit $failed
