@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
 import uk.sen.platform.security.Roles;
+import uk.sen.platform.time.EnglandClock;
+import uk.sen.platform.web.InputRules;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
 
@@ -103,10 +105,22 @@ public class AuditResource {
         return Page.of(entries, page, total);
     }
 
+    private static final Instant EARLIEST = InputRules.EARLIEST.atStartOfDay(EnglandClock.LONDON).toInstant();
+    private static final Instant LATEST = InputRules.LATEST.atStartOfDay(EnglandClock.LONDON).toInstant();
+
     private static Instant instant(String field, String value) {
         try {
-            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant()
-                    : OffsetDateTime.parse(value).toInstant();
+            if (value.length() == 10) {
+                return InputRules.date(field, value).atStartOfDay(EnglandClock.LONDON).toInstant();
+            }
+            Instant instant = OffsetDateTime.parse(value).toInstant();
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw ProblemException.invalid(field, "must be between " + InputRules.EARLIEST + " and "
+                        + InputRules.LATEST);
+            }
+            return instant;
+        } catch (ProblemException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw ProblemException.invalid(field, "must be a date (yyyy-MM-dd) or an ISO-8601 date-time");
         }

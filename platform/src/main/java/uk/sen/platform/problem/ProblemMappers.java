@@ -21,8 +21,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationCompletionException;
@@ -66,7 +68,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = pathOf(e);
-        String reason = e.getTargetType() == null ? "has the wrong shape"
+        String reason = e instanceof InvalidNullException ? "must not be null"
+                : e.getTargetType() == null ? "has the wrong shape"
                 : "must be " + describe(e.getTargetType());
         return respond(400, "validation", "Request is not valid", field + ": " + reason,
                 List.of(new Violation(field, reason)), uri, null);
@@ -74,9 +77,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            return tooLarge(limit, uri);
+        }
         String field = pathOf(e);
-        return respond(400, "validation", "Request is not valid", field + ": " + e.getOriginalMessage(),
-                List.of(new Violation(field, e.getOriginalMessage())), uri, null);
+        String reason = inUsersWords(e.getOriginalMessage());
+        return respond(400, "validation", "Request is not valid", field + ": " + reason,
+                List.of(new Violation(field, reason)), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(StreamConstraintsException e, UriInfo uri) {
+        return respond(400, "malformed-json", "Body is not acceptable JSON",
+                "The body nests too deeply or holds a value too long to read.", List.of(), uri, null);
     }
 
     @ServerExceptionMapper
@@ -89,7 +102,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return respond(400, "malformed-json", "Body is not valid JSON", e.getOriginalMessage(), List.of(), uri, null);
+        if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+            return respond(400, "malformed-json", "Body is not acceptable JSON",
+                    "The body nests too deeply or holds a value too long to read.", List.of(), uri, null);
+        }
+        return respond(400, "malformed-json", "Body is not valid JSON", inUsersWords(e.getOriginalMessage()),
+                List.of(), uri, null);
+    }
+
+    /** Jackson's own wording names Java types and internals; a client should read only what was wrong. */
+    private static String inUsersWords(String message) {
+        if (message == null) {
+            return "is not valid";
+        }
+        String first = message.lines().findFirst().orElse("");
+        if (first.matches(".*(\\bclass\\b|`[a-z]+\\.[\\w.$]+`|java\\.|uk\\.sen|com\\.fasterxml|Constraints).*")) {
+            return "is not valid here";
+        }
+        return first;
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
@@ -122,6 +152,9 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof JsonParseException cause) {
             return malformedJson(cause, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException cause) {
+            return jsonMapping(cause, uri);
         }
         if (e.getCause() instanceof JsonProcessingException cause) {
             return json(cause, uri);
@@ -230,7 +263,9 @@ public class ProblemMappers {
             case "int", "Integer", "long", "Long", "short", "Short" -> "a whole number";
             case "boolean", "Boolean" -> "true or false";
             case "String" -> "a string";
-            default -> type.getSimpleName();
+            case "BigDecimal", "double", "Double", "float", "Float" -> "a number";
+            default -> type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? "a list"
+                    : java.util.Map.class.isAssignableFrom(type) ? "an object of names and values" : "an object";
         };
     }
 

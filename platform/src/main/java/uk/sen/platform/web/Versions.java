@@ -24,8 +24,10 @@ public final class Versions {
                     "Send the resource's ETag in If-Match to change it (read it first to get the ETag).");
         }
         String value = ifMatch.trim();
-        if ("*".equals(value)) {
-            return;
+        if (value.contains("*")) {
+            // "*" matches any version, which would turn the lost-update check off for whoever sends it
+            throw ProblemException.preconditionRequired("If-Match: * is not accepted here; send the resource's ETag "
+                    + "(read it first to get the ETag).");
         }
         if (value.startsWith("W/")) {
             value = value.substring(2);

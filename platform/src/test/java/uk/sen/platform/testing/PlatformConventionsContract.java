@@ -38,6 +38,24 @@ public abstract class PlatformConventionsContract {
     }
 
     @Test
+    public void refusesTheNulCharacterAndImpossibleDatesAsBadInput() {
+        String admin = Tokens.of("trust.admin");
+        given().auth().oauth2(admin).queryParam("action", "read\u0000").get("/api/v1/audit").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("action"));
+        given().auth().oauth2(admin).queryParam("from", "+999999999-12-31").get("/api/v1/audit").then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("from"));
+        given().auth().oauth2(admin).queryParam("to", "2026-02-30").get("/api/v1/audit").then().statusCode(400)
+                .body("violations[0].field", equalTo("to"));
+    }
+
+    @Test
+    public void answersAreNeitherCachedNorSniffed() {
+        given().auth().oauth2(Tokens.of("trust.admin")).get("/api/v1/audit").then().statusCode(200)
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
+        given().get("/api/v1/me").then().statusCode(401).header("Cache-Control", "no-store");
+    }
+
+    @Test
     public void servesHealthOpenApiAndMetrics() {
         given().get("/q/health/ready").then().statusCode(200).body(containsString("Database connections health check"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/me"));

@@ -35,6 +35,7 @@ import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
 import uk.sen.platform.security.ScopedQuery;
 import uk.sen.platform.security.Roles;
+import uk.sen.platform.web.InputRules;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
 import uk.sen.platform.web.Versions;
@@ -141,14 +142,7 @@ public class AnnualReviewResource {
             + "coming term), with open ones overdue from before it; each judged by its pupil's LA's term dates")
     public SencoOverview.DueThisTerm dueThisTerm(@QueryParam("school") String school,
             @QueryParam("date") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "As at this date (yyyy-MM-dd) instead of today") String date) {
-        LocalDate asAt = null;
-        if (date != null) {
-            try {
-                asAt = LocalDate.parse(date);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw ProblemException.invalid("date", "must be a date (yyyy-MM-dd)");
-            }
-        }
+        LocalDate asAt = date == null || date.isBlank() ? null : InputRules.date("date", date.trim());
         return overview.dueThisTerm(school, asAt);
     }
 

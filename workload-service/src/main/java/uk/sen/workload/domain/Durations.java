@@ -35,6 +35,9 @@ public final class Durations {
     private Durations() {
     }
 
+    /** No SENCO's time is older than this platform's records; an earlier date is a typing slip. */
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
     /**
      * @param maxMinutes the longest entry accepted
      * @param now        the current date-time in Europe/London, for the "not in the future" rule
@@ -47,6 +50,8 @@ public final class Durations {
             violations.add(new Violation("date", "is required"));
         } else if (date.isAfter(now.toLocalDate())) {
             violations.add(new Violation("date", "must not be in the future (today is " + now.toLocalDate() + ")"));
+        } else if (date.isBefore(EARLIEST)) {
+            violations.add(new Violation("date", "must be on or after " + EARLIEST));
         }
         if (start != null && end == null) {
             violations.add(new Violation("endTime", "give an end time with the start time, or neither"));

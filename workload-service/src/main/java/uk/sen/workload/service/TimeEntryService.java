@@ -24,6 +24,7 @@ import uk.sen.platform.web.PageRequest;
 import uk.sen.platform.web.Versions;
 import uk.sen.workload.config.WorkloadConfig;
 import uk.sen.workload.domain.Durations;
+import uk.sen.workload.domain.StatutoryWork;
 import uk.sen.workload.domain.TimeEntry;
 import uk.sen.workload.repository.Sql;
 
@@ -164,11 +165,30 @@ public class TimeEntryService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
+        requireKnownReview(d);
         Durations.Resolved resolved = outcome.resolved();
         if (resolved.timed()) {
             refuseOverlap(d.date(), resolved.start(), resolved.end(), self);
         }
         return resolved;
+    }
+
+    /**
+     * A review named on an entry is one this service has heard of from review-service, of the entry's school and the
+     * caller's trust; a made-up or foreign id would count time against work that does not exist (and, for another
+     * school's review, say that it does).
+     */
+    private void requireKnownReview(EntryDetails d) {
+        if (d.reviewId() == null) {
+            return;
+        }
+        StatutoryWork work = StatutoryWork.findById(d.reviewId());
+        if (work == null || !work.trustId.equals(caller.requireTrust()) || !work.schoolUrn.equals(d.schoolUrn())) {
+            throw ProblemException.rule("reviewId", "is not a review of school " + d.schoolUrn() + " known here");
+        }
+        if (d.pupilId() != null && !d.pupilId().equals(work.pupilId)) {
+            throw ProblemException.rule("pupilId", "is not the pupil of that review");
+        }
     }
 
     private void refuseOverlap(LocalDate date, LocalTime start, LocalTime end, UUID self) {

@@ -47,6 +47,8 @@ class DurationsTest {
             "2026-11-24, 30,      -,      -,      -,  date:must not be in the future",
             "2026-11-23, -,       13:30,  14:06,  -,  endTime:must not be in the future",
             "-,          30,      -,      -,      -,  date:is required",
+            "2000-01-01, 30,      -,      -,      30, -",
+            "1999-12-31, 30,      -,      -,      -,  date:must be on or after 2000-01-01",
     })
     void resolvesADurationOrSaysWhyNot(String day, Integer minutes, String start, String end, Integer expected,
             String violation) {

@@ -120,6 +120,26 @@ class TimeEntryResourceTest {
     }
 
     @Test
+    void impossibleInputIsRefusedNamingTheFieldAndChangesNothing() {
+        LocalDate day = today().minusDays(8);
+        int before = countOn(day);
+        String valid = entry(SCHOOL, day, 30, null, null, "ADMINISTRATION", "Paperwork");
+        String[][] refused = {
+            { valid.replace("Paperwork", "Paper\\u0000work"), "note", "400" },
+            { entry(SCHOOL, LocalDate.of(1899, 12, 31), 30, null, null, "ADMINISTRATION", null), "date", "400" },
+            { valid.replace("\"date\":\"" + day + "\"", "\"date\":\"-0001-06-01\""), "date", "400" },
+            { valid.replace("\"date\":\"" + day + "\"", "\"date\":20000"), "date", "400" },
+            { valid.replace("\"date\":\"" + day + "\"", "\"date\":\"+999999999-12-31\""), "date", "400" },
+            { valid.replace("}", ",\"reviewId\":\"" + UUID.randomUUID() + "\"}"), "reviewId", "422" },
+        };
+        for (String[] r : refused) {
+            as(SENCO).body(r[0]).post("/api/v1/time-entries").then().statusCode(Integer.parseInt(r[2]))
+                    .contentType("application/problem+json").body("violations[0].field", equalTo(r[1]));
+        }
+        assertEquals(before, countOn(day));
+    }
+
+    @Test
     void anIdempotencyKeyMakesARetriedCreateCountOnce() {
         LocalDate day = today().minusDays(6);
         String key = UUID.randomUUID().toString();
