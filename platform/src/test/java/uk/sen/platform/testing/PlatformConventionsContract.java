@@ -49,6 +49,18 @@ public abstract class PlatformConventionsContract {
     }
 
     @Test
+    public void onlyAccessTokensMeantForThePlatformOpenIt() {
+        String idToken = Tokens.fetchField(java.util.Map.of("grant_type", "password", "client_id", "sen-cli",
+                "username", "senco.harbour", "password", Tokens.PASSWORD, "scope", "openid"), "id_token");
+        given().auth().oauth2(idToken).get("/api/v1/me").then().statusCode(401)
+                .contentType("application/problem+json");
+        String otherClient = Tokens.fetchField(java.util.Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "senco.harbour", "password", Tokens.PASSWORD), "access_token");
+        given().auth().oauth2(otherClient).get("/api/v1/me").then().statusCode(401);
+        given().auth().oauth2(Tokens.of("senco.harbour")).get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
     public void answersAreNeitherCachedNorSniffed() {
         given().auth().oauth2(Tokens.of("trust.admin")).get("/api/v1/audit").then().statusCode(200)
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");

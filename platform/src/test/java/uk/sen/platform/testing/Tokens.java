@@ -43,9 +43,14 @@ public final class Tokens {
     }
 
     private static String fetch(Map<String, String> form) {
+        return fetchField(form, "access_token");
+    }
+
+    /** One field of the realm's token answer for a grant, e.g. the {@code id_token} of a password grant. */
+    public static String fetchField(Map<String, String> form, String field) {
         return given().contentType(ContentType.URLENC).formParams(form)
                 .when().post(REALM_URL + "/protocol/openid-connect/token")
                 .then().statusCode(200)
-                .extract().path("access_token");
+                .extract().path(field);
     }
 }
