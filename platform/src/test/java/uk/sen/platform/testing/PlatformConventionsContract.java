@@ -68,6 +68,15 @@ public abstract class PlatformConventionsContract {
     }
 
     @Test
+    public void metricsNeverCarryTheIdsOfUnmatchedRequests() {
+        String id = java.util.UUID.randomUUID().toString();
+        given().header("X-Padding", "x".repeat(40_000)).get("/api/v1/dead-letters/" + id).then().statusCode(431);
+        given().auth().oauth2(Tokens.of("trust.admin")).patch("/api/v1/dead-letters/" + id);
+        given().patch("/api/v1/me/" + id);
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString(id)));
+    }
+
+    @Test
     public void servesHealthOpenApiAndMetrics() {
         given().get("/q/health/ready").then().statusCode(200).body(containsString("Database connections health check"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/me"));
