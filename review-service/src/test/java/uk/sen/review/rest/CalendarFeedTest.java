@@ -93,6 +93,14 @@ class CalendarFeedTest {
         fetch(url).then().statusCode(404);
         fetch(rotated).then().statusCode(200).body(containsString(review));
         given().auth().oauth2(Tokens.of(SENCO)).delete("/api/v1/calendar/feed-token").then().statusCode(204);
+
+        // the link names this server, whatever Host or X-Forwarded-Host the request claims
+        String link = given().auth().oauth2(Tokens.of(SENCO)).header("Host", "evil.example")
+                .header("X-Forwarded-Host", "evil.example").post("/api/v1/calendar/feed-token").then()
+                .statusCode(201).extract().path("url");
+        assertFalse(link.contains("evil.example"), link);
+        fetch(link).then().statusCode(200);
+        given().auth().oauth2(Tokens.of(SENCO)).delete("/api/v1/calendar/feed-token").then().statusCode(204);
         fetch(rotated).then().statusCode(404);
 
         // who may have a feed
