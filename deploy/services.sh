@@ -7,7 +7,8 @@ DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=lib/common.sh
 source "$DEPLOY_DIR/lib/common.sh"
 
-SERVICES=(register-service:8081 review-service:8082 notification-service:8083 workload-service:8084)
+# name:API port:management port (health and metrics)
+SERVICES=(register-service:8081:9181 review-service:8082:9182 notification-service:8083:9183 workload-service:8084:9184)
 JAVA_OPTS=${SEN_SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 # a test run as at another day (deploy/test.sh with SEN_TEST_AS_AT): the services' clock starts at that moment
 [[ -z ${SEN_TEST_AS_AT:-} ]] || JAVA_OPTS="$JAVA_OPTS -Dsen.test.as-at=$SEN_TEST_AS_AT"
@@ -24,27 +25,28 @@ build() {
   fi
 }
 
-health_up() { curl -sf -o /dev/null "http://127.0.0.1:$1/q/health/ready"; }
+health_up() { curl -sf -o /dev/null "http://127.0.0.1:$1/q/health/ready"; }  # on the management port
 
 cmd_up() {
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   build
-  local entry name port pid jar started=()
+  local entry name port mport pid jar started=()
   for entry in "${SERVICES[@]}"; do
-    name=${entry%%:*}; port=${entry##*:}; jar=$(jar_of "$name")
+    IFS=: read -r name port mport <<<"$entry"; jar=$(jar_of "$name")
     if pid=$(running_pid "$name" "$jar"); then
       say "$name" "already running (pid $pid) on http://127.0.0.1:$port"
       continue
     fi
     require_free_port "$name" "$port"
+    require_free_port "$name" "$mport"
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
     pid=$(spawn "$name" "$LOG_DIR/$name.log" "$(java_bin)" $JAVA_OPTS -jar "$jar")
     say "$name" "started pid $pid on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)"
-    started+=("$name:$port:$pid")
+    started+=("$name:$port:$mport:$pid")
   done
   for entry in "${started[@]}"; do
-    IFS=: read -r name port pid <<<"$entry"
-    wait_ready "$name" 120 "$LOG_DIR/$name.log" "$pid" health_up "$port"
+    IFS=: read -r name port mport pid <<<"$entry"
+    wait_ready "$name" 120 "$LOG_DIR/$name.log" "$pid" health_up "$mport"
     say "$name" "ready: http://127.0.0.1:$port/q/swagger-ui"
   done
 }
@@ -64,11 +66,11 @@ cmd_down() {
 }
 
 cmd_status() {
-  local entry name port pid rc=0
+  local entry name port mport pid rc=0
   for entry in "${SERVICES[@]}"; do
-    name=${entry%%:*}; port=${entry##*:}
-    if pid=$(running_pid "$name" "$(jar_of "$name")") && health_up "$port"; then
-      printf '%-21s READY    http://127.0.0.1:%s  pid %s  log: %s\n' "$name" "$port" "$pid" "$LOG_DIR/$name.log"
+    IFS=: read -r name port mport <<<"$entry"
+    if pid=$(running_pid "$name" "$(jar_of "$name")") && health_up "$mport"; then
+      printf "%-21s READY    http://127.0.0.1:%s  health and metrics :%s  pid %s  log: %s\n" "$name" "$port" "$mport" "$pid" "$LOG_DIR/$name.log"
     elif [[ -n ${pid:-} ]]; then
       printf '%-21s STARTING http://127.0.0.1:%s  pid %s  log: %s\n' "$name" "$port" "$pid" "$LOG_DIR/$name.log"; rc=1
     else

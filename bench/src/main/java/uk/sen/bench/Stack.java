@@ -33,6 +33,15 @@ final class Stack implements AutoCloseable {
         String url() {
             return "http://127.0.0.1:" + port;
         }
+
+        /** Health and metrics: the management interface, 1,000 above the API port. */
+        int managementPort() {
+            return port + 1000;
+        }
+
+        String managementUrl() {
+            return "http://127.0.0.1:" + managementPort();
+        }
     }
 
     /** A started service: its process, and how long it took from the process start to its first ready answer. */
@@ -97,6 +106,7 @@ final class Stack implements AutoCloseable {
         pb.environment().put("DB_USER", db);
         pb.environment().put("DB_PASSWORD", db);
         pb.environment().put("HTTP_PORT", Integer.toString(s.port()));
+        pb.environment().put("MANAGEMENT_PORT", Integer.toString(s.managementPort()));
         pb.environment().put("KAFKA_GROUP_ID", group(s));
         pb.environment().putAll(s.env());
         long start = System.nanoTime();
@@ -122,7 +132,7 @@ final class Stack implements AutoCloseable {
 
     private boolean ready(Service s) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(s.url() + "/q/health/ready")).timeout(Duration.ofSeconds(2))
+            return http.send(HttpRequest.newBuilder(URI.create(s.managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -188,7 +198,7 @@ final class Stack implements AutoCloseable {
     /** Heap in use now, summed over the pools, from the service's Prometheus metrics. */
     long heapUsed(Service s) {
         try {
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(s.url() + "/q/metrics")).build(),
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(s.managementUrl() + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             long sum = 0;
             for (String line : metrics.split("\n")) {

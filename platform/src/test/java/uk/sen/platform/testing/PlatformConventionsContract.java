@@ -13,6 +13,13 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class PlatformConventionsContract {
 
+    /** The management interface of the application under test, where health and metrics are served. */
+    public static io.restassured.specification.RequestSpecification management() {
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001);
+        return given().port(port);
+    }
+
     /** The service name the tested application answers in /api/v1/me. */
     protected abstract String service();
 
@@ -61,6 +68,14 @@ public abstract class PlatformConventionsContract {
     }
 
     @Test
+    public void aJsonBodyLargerThanAFormIsRefusedBeforeItIsRead() {
+        String big = "{\"note\":\"" + "x".repeat(1_100_000) + "\"}";
+        given().auth().oauth2(Tokens.of("senco.harbour")).contentType("application/json").body(big)
+                .post("/api/v1/me").then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413));
+    }
+
+    @Test
     public void answersAreNeitherCachedNorSniffed() {
         given().auth().oauth2(Tokens.of("trust.admin")).get("/api/v1/audit").then().statusCode(200)
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
@@ -73,15 +88,19 @@ public abstract class PlatformConventionsContract {
         given().header("X-Padding", "x".repeat(40_000)).get("/api/v1/dead-letters/" + id).then().statusCode(431);
         given().auth().oauth2(Tokens.of("trust.admin")).patch("/api/v1/dead-letters/" + id);
         given().patch("/api/v1/me/" + id);
-        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString(id)));
+        management().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString(id)));
     }
 
     @Test
     public void servesHealthOpenApiAndMetrics() {
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("Database connections health check"));
+        management().get("/q/health/ready").then().statusCode(200)
+                .body(containsString("Database connections health check"));
+        management().get("/q/metrics").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/me"));
         given().get("/q/swagger-ui/").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        // the API's port, which the public reaches, serves neither
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
     }
 
     @Test

@@ -14,15 +14,23 @@ public interface ExchangeConfig {
     int batchSize();
 
     /**
-     * Largest MIS CSV file accepted, in bytes (50,000 pupils take about 7 MB); keep it below
-     * {@code quarkus.http.limits.max-body-size} so this limit answers first.
+     * Largest MIS CSV file accepted, in bytes: 20 MB. A row takes about 140 bytes, so this is some 150,000 pupils,
+     * many times the roll of the largest school (the benchmark's 50,000 take about 7 MB). Keep it below
+     * {@code quarkus.http.limits.max-body-size} so this limit answers first, with a problem+json body.
      */
-    @WithDefault("52428800")
+    @WithDefault("20971520")
     long misMaxBytes();
 
-    /** Largest Common Transfer File accepted, in bytes. */
+    /** Largest Common Transfer File accepted, in bytes: 20 MB, refused as the MIS file is. */
     @WithDefault("20971520")
     long ctfMaxBytes();
+
+    /**
+     * The most errors, and the most warnings, an import report lists (the first ones by row); the report still
+     * counts them all. Without a cap a file of bad rows made a report larger than the file.
+     */
+    @WithDefault("100")
+    int reportMaxErrors();
 
     /** How long one import may take before its transaction is rolled back. */
     @WithDefault("10m")

@@ -1,17 +1,13 @@
 package uk.sen.register.repository;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -102,41 +98,60 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
         return needs;
     }
 
-    /** Where a page ends in the list's order: the page after it starts after this pupil. */
+    /**
+     * Where a page ends in the list's order: the page after it starts after this pupil. Only the pupil's id leaves
+     * the service, as an opaque token ({@link #token}); the names are read again from the register
+     * ({@link PupilRepository#cursorAt}), so no child's name ever reaches a URL or a log.
+     */
     public record Cursor(String surname, String forename, UUID id) {
 
-        public static Cursor of(Pupil last) {
-            return new Cursor(last.surname, last.forename, last.id);
+        /** The first byte of a token, so its format can change without old tokens being misread. */
+        private static final byte VERSION = 1;
+        private static final int LENGTH = 1 + 16;
+
+        /** The token of a page that ended with this pupil: URL-safe base64 of the version and the pupil's id. */
+        public static String token(UUID lastPupil) {
+            ByteBuffer bytes = ByteBuffer.allocate(LENGTH).put(VERSION)
+                    .putLong(lastPupil.getMostSignificantBits()).putLong(lastPupil.getLeastSignificantBits());
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
         }
 
-        /** The cursor as an opaque URL-safe token. */
-        public String encode() {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeLong(id.getMostSignificantBits());
-                out.writeLong(id.getLeastSignificantBits());
-                out.writeUTF(forename);
-                out.writeUTF(surname);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        /** The pupil a token names; IllegalArgumentException if it is not a token this service gives. */
+        public static UUID pupilOf(String token) {
+            byte[] bytes = Base64.getUrlDecoder().decode(token);
+            if (bytes.length != LENGTH || bytes[0] != VERSION) {
+                throw new IllegalArgumentException("not a register cursor");
             }
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
+            ByteBuffer in = ByteBuffer.wrap(bytes, 1, 16);
+            return new UUID(in.getLong(), in.getLong());
         }
+    }
 
-        /** The cursor a token stands for; IllegalArgumentException if it is not one this service gave. */
-        public static Cursor decode(String token) {
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Base64.getUrlDecoder().decode(token)))) {
-                UUID id = new UUID(in.readLong(), in.readLong());
-                String forename = in.readUTF();
-                String surname = in.readUTF();
-                if (in.read() != -1) {
-                    throw new IllegalArgumentException("trailing bytes");
-                }
-                return new Cursor(surname, forename, id);
-            } catch (IOException e) {
-                throw new IllegalArgumentException(e);
-            }
+    /**
+     * The list's position after this pupil, if the pupil is one the list could show (its trust, schools and
+     * school); one lookup by primary key.
+     */
+    public Optional<Cursor> cursorAt(Filter f, UUID pupilId) {
+        StringBuilder jpql = new StringBuilder(
+                "select p.surname, p.forename from Pupil p where p.id = :id and p.trustId = :trust");
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", pupilId);
+        params.put("trust", f.trustId());
+        if (f.schools() != null) {
+            jpql.append(" and p.schoolUrn in :schools");
+            params.put("schools", f.schools());
         }
+        if (f.laCode() != null) {
+            jpql.append(" and p.schoolUrn in (select s.urn from School s where s.laCode = :la)");
+            params.put("la", f.laCode());
+        }
+        if (f.school() != null) {
+            jpql.append(" and p.schoolUrn = :school");
+            params.put("school", f.school());
+        }
+        var query = getEntityManager().createQuery(jpql.toString(), Object[].class);
+        params.forEach(query::setParameter);
+        return query.getResultStream().findFirst().map(r -> new Cursor((String) r[0], (String) r[1], pupilId));
     }
 
     /** How many pupils match the filter. */
@@ -235,14 +250,19 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
             params.put("year", f.ncYear());
         }
         if (f.name() != null) {
-            jpql.append(" and (lower(p.surname) like :name or lower(p.forename) like :name)");
-            params.put("name", "%" + f.name().toLowerCase().replace("%", "") + "%");
+            jpql.append(" and (lower(p.surname) like :name escape '!' or lower(p.forename) like :name escape '!')");
+            params.put("name", "%" + likeLiteral(f.name().toLowerCase(Locale.ROOT)) + "%");
         }
         if (f.upn() != null) {
             jpql.append(" and (p.upn = :upn or p.formerUpn = :upn)");
             params.put("upn", f.upn().toUpperCase());
         }
         return new Query(jpql.toString(), params);
+    }
+
+    /** The text as a LIKE pattern matching itself: a name may hold % or _, which are wildcards otherwise. */
+    static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +54,56 @@ public class RegisterBatchRepository {
 
     @Inject
     EntityManager em;
+
+    /**
+     * Starts remembering the UPNs the import in this transaction reads ({@link #readBefore}), in a temporary table
+     * dropped with the transaction: a file of any length is checked for a repeated UPN without holding its UPNs
+     * in memory.
+     */
+    public void startUpnCheck() {
+        session().doWork(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMPORARY TABLE IF NOT EXISTS import_upn (upn text PRIMARY KEY, ref bigint NOT NULL) "
+                        + "ON COMMIT DROP");
+            }
+        });
+    }
+
+    /**
+     * Records that the import read these UPNs (each given once, with where in the file), and answers, for those it
+     * had already read in an earlier batch, where it first read them.
+     */
+    public Map<String, Long> readBefore(Map<String, Long> refByUpn) {
+        if (refByUpn.isEmpty()) {
+            return Map.of();
+        }
+        return session().doReturningWork(c -> {
+            Map<String, Long> earlier = new HashMap<>();
+            // one snapshot for the whole statement: "before" sees the table as it was, without this batch's rows
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH batch AS (SELECT * FROM unnest(?::text[], ?::bigint[]) AS b (upn, ref)),
+                         before AS (SELECT i.upn, i.ref FROM import_upn i JOIN batch b ON b.upn = i.upn),
+                         added AS (INSERT INTO import_upn (upn, ref) SELECT upn, ref FROM batch
+                                   ON CONFLICT (upn) DO NOTHING)
+                    SELECT upn, ref FROM before""")) {
+                Object[] upns = new Object[refByUpn.size()];
+                Object[] refs = new Object[refByUpn.size()];
+                int i = 0;
+                for (Map.Entry<String, Long> e : refByUpn.entrySet()) {
+                    upns[i] = e.getKey();
+                    refs[i++] = e.getValue();
+                }
+                ps.setArray(1, c.createArrayOf("text", upns));
+                ps.setArray(2, c.createArrayOf("bigint", refs));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        earlier.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return earlier;
+        });
+    }
 
     /** The trust's pupils with these UPNs, by UPN, with all their provisions and current needs. */
     public Map<String, Held> findByUpns(String trustId, Collection<String> upns, Predicate<String> inScope) {

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.Roles;
+import uk.sen.platform.web.InputRules;
 import uk.sen.register.config.ExchangeConfig;
 import uk.sen.register.exchange.LimitedInputStream;
 import uk.sen.register.service.CtfImportService;
@@ -52,8 +53,9 @@ public class ImportResource {
     @Consumes(CSV)
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(summary = "Import the school's MIS export (CSV, UTF-8): pupils matched by UPN in the trust are created "
-            + "or updated, each change published as the API publishes it; invalid rows are reported, not applied. "
-            + "A file with a missing required column, or that is not UTF-8, changes nothing")
+            + "or updated, each change published as the API publishes it; invalid rows are reported, not applied "
+            + "(the report lists the first 100 errors and counts them all). A file with a missing required column, "
+            + "that is not UTF-8 (400), or larger than sen.exchange.mis-max-bytes (20 MB; 413) changes nothing")
     @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "two pupils", value = """
             UPN,Surname,Forename,DOB,Sex,NCYear,SchoolURN,SENProvision,SENStartDate,PrimaryNeed,SecondaryNeed,IssuingLA,PlanIssueDate
             H801200001001,Khan,Amira,2016-03-14,F,4,900101,K,2025-09-08,SLCN,SEMH,,
@@ -75,8 +77,9 @@ public class ImportResource {
     @Consumes({ MediaType.APPLICATION_XML, MediaType.TEXT_XML })
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(summary = "Import a Common Transfer File into the school its header names (DestSchool LEA + Estab): "
-            + "pupils and their SEN history; unknown elements are ignored. A file that is not XML, or too large, "
-            + "changes nothing")
+            + "pupils and their SEN history; unknown elements are ignored (the report lists the first 100 errors "
+            + "and warnings and counts them all). A file that is not XML (400), or larger than "
+            + "sen.exchange.ctf-max-bytes (20 MB; 413), changes nothing")
     public ImportReport importCtf(
             @Parameter(description = "The school (URN), needed only when the file's destination is unknown (MMM/MMMM)") @QueryParam("school") String school,
             @Parameter(description = "The pupils' first day at the school (yyyy-MM-dd); default today") @QueryParam("entryDate") String entryDate,
@@ -108,11 +111,7 @@ public class ImportResource {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid(name, "must be a date (yyyy-MM-dd)");
-        }
+        return InputRules.date(name, value.trim());
     }
 
     static String blankToNull(String value) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -36,6 +37,7 @@ import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
 import uk.sen.platform.security.Roles;
 import uk.sen.platform.web.Idempotency;
+import uk.sen.platform.web.InputRules;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
 import uk.sen.platform.web.Versions;
@@ -84,7 +86,8 @@ public class PupilResource {
 
     @GET
     @Transactional // the page, its total, its needs and its audit record: one connection, one commit
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION, Roles.LA_OFFICER })
+    // LA officers read pupils with plans through the LA exchange export, never the trust's register
+    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
     @Operation(summary = "The register in name order, paged: filter by school, provision (N, K, E), need, broad "
             + "area, year group, name or UPN, as it stood on any date (asAt, default today). Walk it with the "
             + "next cursor of each page (after), or jump to a page number (page)")
@@ -94,7 +97,7 @@ public class PupilResource {
             @Parameter(description = "The next cursor of the previous page: the page after it")
             @QueryParam("after") String after, @Valid @BeanParam PageRequest page) {
         PupilRepository.Filter filter = filter(school, provision, need, area, year, name, upn, asAt);
-        PupilRepository.Cursor cursor = cursor(after, page);
+        PupilRepository.Cursor cursor = cursor(after, page, filter);
         List<Object[]> rows = pupils.page(filter, cursor, page.offset(), page.size + 1);
         boolean more = rows.size() > page.size;
         if (more) {
@@ -106,22 +109,31 @@ public class PupilResource {
                 needs.getOrDefault(((Pupil) r[0]).id, List.of()))).toList();
         audit.record(AuditLog.LIST, "pupil", items.stream().map(p -> p.id().toString()).toList(),
                 filter.trustId(), school, "register list" + (asAt == null ? "" : " as at " + asAt));
-        String next = more ? PupilRepository.Cursor.of((Pupil) rows.get(rows.size() - 1)[0]).encode() : null;
+        String next = more ? PupilRepository.Cursor.token(((Pupil) rows.get(rows.size() - 1)[0]).id) : null;
         return Page.of(items, cursor == null ? page.page : null, page.size, total, next);
     }
 
-    private static PupilRepository.Cursor cursor(String after, PageRequest page) {
+    /**
+     * Where the page after {@code after} starts. The token names only the last pupil of the previous page; their
+     * place in the name order is read again here, and only within the list's trust, schools and school, so a
+     * forged or stale token is refused the same way whether or not the pupil exists.
+     */
+    private PupilRepository.Cursor cursor(String after, PageRequest page, PupilRepository.Filter filter) {
         if (after == null) {
             return null;
         }
         if (page.page != 0) {
             throw ProblemException.invalid("after", "give either after or page, not both");
         }
+        UUID last;
         try {
-            return PupilRepository.Cursor.decode(after);
+            last = PupilRepository.Cursor.pupilOf(after);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("after", "is not a cursor from this list: pass the next of a page as it is");
+            last = null;
         }
+        return (last == null ? Optional.<PupilRepository.Cursor>empty() : pupils.cursorAt(filter, last))
+                .orElseThrow(() -> ProblemException.invalid("after",
+                        "is not a cursor from this list: pass the next of a page as it is"));
     }
 
     @GET
@@ -143,6 +155,7 @@ public class PupilResource {
     }
 
     @POST
+    @Transactional // answered from inside the change's transaction, as every write is: see ok(Pupil)
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(summary = "Put a pupil on the roll of one of your schools (UPN validated; send an Idempotency-Key)")
     public Response create(@NotNull @Valid PupilInput input, @HeaderParam(Idempotency.HEADER) String key) {
@@ -153,6 +166,7 @@ public class PupilResource {
     }
 
     @PUT
+    @Transactional // answered from inside the change's transaction: see ok(Pupil)
     @Path("{id}")
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(summary = "Change a pupil's details (If-Match); a leaving date closes any open provision")
@@ -162,6 +176,7 @@ public class PupilResource {
     }
 
     @POST
+    @Transactional // answered from inside the change's transaction: see ok(Pupil)
     @Path("{id}/provisions")
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(summary = "Open SEN support (K) or an EHC plan (E), or change from one to the other (If-Match)")
@@ -172,6 +187,7 @@ public class PupilResource {
     }
 
     @POST
+    @Transactional // answered from inside the change's transaction: see ok(Pupil)
     @Path("{id}/provisions/close")
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(summary = "Close the open provision: the pupil leaves the register (N); history is kept (If-Match)")
@@ -181,6 +197,7 @@ public class PupilResource {
     }
 
     @PUT
+    @Transactional // answered from inside the change's transaction: see ok(Pupil)
     @Path("{id}/needs")
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(summary = "Replace the ranked needs (rank 1 primary, rank 2 secondary) (If-Match)")
@@ -191,6 +208,11 @@ public class PupilResource {
 
     // ---- mapping --------------------------------------------------------------------------------------------
 
+    /**
+     * The pupil as the change left them, with the version the change gave them. Called inside the change's
+     * transaction: once it has committed the pupil's needs can no longer be loaded, and a change that had been
+     * stored would have been answered with a 500 (and its retry with a 412).
+     */
     private Response ok(Pupil pupil) {
         return Response.ok(view(pupil)).tag(Versions.etag(pupil.version)).build();
     }
@@ -229,11 +251,7 @@ public class PupilResource {
     private PupilRepository.Filter filter(String school, String provision, String need, String area, String year,
             String name, String upn, String asAt) {
         Set<String> schools = null;
-        String trust;
-        if (caller.hasRole(Roles.LA_OFFICER) && caller.trustId() == null) {
-            throw ProblemException.badRequest("LA officers read the register through the LA exchange export.");
-        }
-        trust = caller.requireTrust();
+        String trust = caller.requireTrust();
         if (!caller.isTrustWide()) {
             schools = caller.schools();
         }
@@ -271,12 +289,7 @@ public class PupilResource {
             }
             needs = inArea.isEmpty() ? Set.of("-") : inArea;
         }
-        LocalDate date;
-        try {
-            date = asAt == null ? register.today() : LocalDate.parse(asAt);
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("asAt", "must be a date (yyyy-MM-dd)");
-        }
+        LocalDate date = asAt == null ? register.today() : InputRules.date("asAt", asAt.trim());
         return new PupilRepository.Filter(trust, schools, null, school, p, needs, year, name, upn, date);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -60,6 +61,7 @@ public class SchoolResource {
     }
 
     @POST
+    @Transactional // answered from inside the change's transaction, as every write is
     @RolesAllowed(Roles.TRUST_ADMIN)
     @Operation(summary = "Add a school to your trust")
     public Response create(@NotNull @Valid SchoolInput input, @HeaderParam(Idempotency.HEADER) String key) {
@@ -72,6 +74,7 @@ public class SchoolResource {
 
     @PUT
     @Path("{urn}")
+    @Transactional // answered from inside the change's transaction, as every write is
     @RolesAllowed(Roles.TRUST_ADMIN)
     @Operation(summary = "Change a school's details (send its ETag in If-Match)")
     public Response update(@PathParam("urn") String urn, @NotNull @Valid SchoolInput input,

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.Roles;
+import uk.sen.platform.web.InputRules;
 import uk.sen.register.service.RegisterService;
 import uk.sen.register.service.SummaryService;
 import uk.sen.register.service.SummaryService.RegisterSummary;
@@ -45,10 +46,6 @@ public class SummaryResource {
         if (asAt == null || asAt.isBlank()) {
             return register.today();
         }
-        try {
-            return LocalDate.parse(asAt);
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("asAt", "must be a date (yyyy-MM-dd)");
-        }
+        return InputRules.date("asAt", asAt.trim());
     }
 }

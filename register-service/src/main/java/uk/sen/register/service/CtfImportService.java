@@ -26,13 +26,15 @@ import uk.sen.register.exchange.CtfFileName;
 import uk.sen.register.exchange.CtfFormat;
 import uk.sen.register.exchange.CtfReader;
 import uk.sen.register.exchange.LimitedInputStream;
+import uk.sen.register.repository.RegisterBatchRepository;
 import uk.sen.register.service.RegisterImporter.Candidate;
 import uk.sen.register.service.RegisterImporter.Result;
 
 /**
  * Imports the pupils of a Common Transfer File into the school its header names, with their SEN history. Read as a
  * stream and applied in batches, in one transaction: a file that turns out not to be XML, or too large, part way
- * through changes nothing.
+ * through changes nothing. Nothing is kept per pupil beyond the batch: a repeated UPN is found through the
+ * database, and the report lists only the first errors and warnings.
  */
 @ApplicationScoped
 public class CtfImportService {
@@ -48,6 +50,9 @@ public class CtfImportService {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    RegisterBatchRepository batches;
 
     @Inject
     RegisterConfig registerConfig;
@@ -82,12 +87,14 @@ public class CtfImportService {
         try (ctf) {
             CtfReader.Header header = ctf.header();
             School school = destination(header.dest(), schoolUrn);
-            ImportReport.Builder report = new ImportReport.Builder("ctf", school.urn, false);
+            ImportReport.Builder report = new ImportReport.Builder("ctf", school.urn, false, config.reportMaxErrors());
             String from = header.source() == null ? "an unnamed school"
                     : header.source().la() + "-" + header.source().estab()
                             + (header.source().name() == null ? "" : " " + header.source().name());
             LocalDate fileDate = CtfFormat.fileDate(header.createdAt());
-            Map<String, Integer> seen = new HashMap<>();
+            batches.startUpnCheck();
+            // the batch's pupils only: the UPNs of earlier batches are remembered by the database
+            Map<String, Long> inBatch = new HashMap<>();
             Map<Long, List<String>> warnings = new HashMap<>();
             List<Candidate> batch = new ArrayList<>();
             CtfReader.Pupil pupil;
@@ -99,10 +106,9 @@ public class CtfImportService {
                     report.invalid(checked.index(), checked.upn(), checked.violations());
                     continue;
                 }
-                Integer earlier = seen.putIfAbsent(checked.upn(), checked.index());
+                Long earlier = inBatch.putIfAbsent(checked.upn(), (long) checked.index());
                 if (earlier != null) {
-                    report.invalid(checked.index(), checked.upn(), List.of(new Violation("UPN",
-                            RegisterSync.DUPLICATE_UPN + " (also pupil " + earlier + " of this file)")));
+                    report.invalid(checked.index(), checked.upn(), List.of(duplicate(earlier)));
                     continue;
                 }
                 if (!checked.warnings().isEmpty()) {
@@ -110,21 +116,36 @@ public class CtfImportService {
                 }
                 batch.add(new Candidate(checked.index(), checked.incoming()));
                 if (batch.size() == config.batchSize()) {
-                    apply(school, today, batch, from, warnings, report);
+                    apply(school, today, batch, inBatch, from, warnings, report);
                     batch.clear();
+                    inBatch.clear();
+                    warnings.clear();
                 }
             }
-            apply(school, today, batch, from, warnings, report);
+            apply(school, today, batch, inBatch, from, warnings, report);
             return report.build();
         }
     }
 
-    private void apply(School school, LocalDate today, List<Candidate> batch, String from,
-            Map<Long, List<String>> warnings, ImportReport.Builder report) {
+    private void apply(School school, LocalDate today, List<Candidate> batch, Map<String, Long> refByUpn,
+            String from, Map<Long, List<String>> warnings, ImportReport.Builder report) {
         if (batch.isEmpty()) {
             return;
         }
-        for (Result result : importer.apply(school, Source.CTF, today, batch, "CTF import from " + from)) {
+        Map<String, Long> readBefore = batches.readBefore(refByUpn);
+        List<Candidate> first = new ArrayList<>(batch.size());
+        for (Candidate c : batch) {
+            Long earlier = readBefore.get(c.incoming().upn());
+            if (earlier == null) {
+                first.add(c);
+            } else {
+                report.invalid(c.ref(), c.incoming().upn(), List.of(duplicate(earlier)));
+            }
+        }
+        if (first.isEmpty()) {
+            return;
+        }
+        for (Result result : importer.apply(school, Source.CTF, today, first, "CTF import from " + from)) {
             Plan plan = result.plan();
             if (plan.outcome() == Outcome.INVALID) {
                 report.invalid(result.ref(), result.upn(), plan.violations().stream()
@@ -140,6 +161,10 @@ public class CtfImportService {
             }
             report.warn(result.ref(), result.upn(), remarks);
         }
+    }
+
+    private static Violation duplicate(long earlierPupil) {
+        return new Violation("UPN", RegisterSync.DUPLICATE_UPN + " (also pupil " + earlierPupil + " of this file)");
     }
 
     /** The school named by the header (LA + establishment number), which must be one of the caller's. */

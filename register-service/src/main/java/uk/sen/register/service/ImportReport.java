@@ -2,6 +2,7 @@ package uk.sen.register.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,7 +11,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import uk.sen.platform.problem.Violation;
 import uk.sen.register.domain.RegisterSync.Outcome;
 
-/** What an import did (or, in a dry run, would do): counts, and every row it could not apply with the reason. */
+/**
+ * What an import did (or, in a dry run, would do): counts, and the rows it could not apply with the reason. The
+ * lists hold the first errors and warnings by row, up to a cap; the counts cover the whole file.
+ */
 public record ImportReport(
         @Schema(description = "mis or ctf") String format,
         @Schema(description = "The school imported into (URN)") String school,
@@ -20,8 +24,13 @@ public record ImportReport(
         long updated,
         long unchanged,
         long invalid,
-        @Schema(description = "Why each invalid row was not applied; a row may have several") List<RowError> errors,
-        @Schema(description = "Applied, with a remark (CTF: history kept as the register had it)") List<RowWarning> warnings,
+        @Schema(description = "Why invalid rows were not applied, the first ones by row (at most "
+                + "sen.exchange.report-max-errors, 100 by default); a row may have several") List<RowError> errors,
+        @Schema(description = "How many errors the file has in all, listed or not") long errorCount,
+        @Schema(description = "Applied, with a remark (CTF: history kept as the register had it); the first ones by "
+                + "row, capped as errors are") List<RowWarning> warnings,
+        @Schema(description = "How many warnings the file has in all, listed or not") long warningCount,
+        @Schema(description = "true when errors or warnings lists only the first of them") boolean truncated,
         @Schema(description = "Header columns the import does not read") List<String> ignoredColumns) {
 
     /**
@@ -35,6 +44,51 @@ public record ImportReport(
     public record RowWarning(long row, String upn, String message) {
     }
 
+    /**
+     * The first {@code cap} items by row, however many are offered and in whatever order (a batch's errors are known
+     * only when it is applied, after later rows were read): the report's size does not grow with the file.
+     */
+    static final class FirstByRow<T> {
+        private final int cap;
+        private final ToLongFunction<T> row;
+        private final List<T> kept = new ArrayList<>();
+        private long offered;
+
+        FirstByRow(int cap, ToLongFunction<T> row) {
+            this.cap = cap;
+            this.row = row;
+        }
+
+        void offer(T item) {
+            offered++;
+            long r = row.applyAsLong(item);
+            if (kept.size() == cap && (cap == 0 || row.applyAsLong(kept.get(cap - 1)) <= r)) {
+                return;
+            }
+            // after every item of the same row or earlier, so a row's items keep the order they were given in
+            int at = kept.size();
+            while (at > 0 && row.applyAsLong(kept.get(at - 1)) > r) {
+                at--;
+            }
+            kept.add(at, item);
+            if (kept.size() > cap) {
+                kept.remove(kept.size() - 1);
+            }
+        }
+
+        List<T> kept() {
+            return List.copyOf(kept);
+        }
+
+        long offered() {
+            return offered;
+        }
+
+        boolean truncated() {
+            return offered > kept.size();
+        }
+    }
+
     /** Collects an import's outcome as it streams. */
     public static final class Builder {
         private final String format;
@@ -45,14 +99,17 @@ public record ImportReport(
         private long updated;
         private long unchanged;
         private long invalid;
-        private final List<RowError> errors = new ArrayList<>();
-        private final List<RowWarning> warnings = new ArrayList<>();
+        private final FirstByRow<RowError> errors;
+        private final FirstByRow<RowWarning> warnings;
         private List<String> ignoredColumns = List.of();
 
-        public Builder(String format, String school, boolean dryRun) {
+        /** @param maxListed the most errors, and the most warnings, the report lists */
+        public Builder(String format, String school, boolean dryRun, int maxListed) {
             this.format = format;
             this.school = school;
             this.dryRun = dryRun;
+            this.errors = new FirstByRow<>(maxListed, RowError::row);
+            this.warnings = new FirstByRow<>(maxListed, RowWarning::row);
         }
 
         public void read() {
@@ -66,12 +123,12 @@ public record ImportReport(
         public void invalid(long row, String upn, List<Violation> violations) {
             invalid++;
             for (Violation v : violations) {
-                errors.add(new RowError(row, upn, v.field(), v.reason()));
+                errors.offer(new RowError(row, upn, v.field(), v.reason()));
             }
         }
 
         public void warn(long row, String upn, List<String> messages) {
-            messages.forEach(m -> warnings.add(new RowWarning(row, upn, m)));
+            messages.forEach(m -> warnings.offer(new RowWarning(row, upn, m)));
         }
 
         public void applied(Outcome outcome) {
@@ -89,7 +146,8 @@ public record ImportReport(
 
         public ImportReport build() {
             return new ImportReport(format, school, dryRun, rows, created, updated, unchanged, invalid,
-                    List.copyOf(errors), List.copyOf(warnings), ignoredColumns);
+                    errors.kept(), errors.offered(), warnings.kept(), warnings.offered(),
+                    errors.truncated() || warnings.truncated(), ignoredColumns);
         }
     }
 }

@@ -27,12 +27,14 @@ import uk.sen.register.exchange.CsvReader;
 import uk.sen.register.exchange.LimitedInputStream;
 import uk.sen.register.exchange.MisFormat;
 import uk.sen.register.exchange.Utf8Reader;
+import uk.sen.register.repository.RegisterBatchRepository;
 import uk.sen.register.service.RegisterImporter.Candidate;
 import uk.sen.register.service.RegisterImporter.Result;
 
 /**
  * Imports a school's MIS export (CSV, see {@link MisFormat}). The file is streamed: rows are read one at a time and
- * applied in batches, so neither the file nor the register is ever held in memory. The whole import is one
+ * applied in batches, so neither the file, nor anything kept per row, nor the register is ever held in memory: a
+ * repeated UPN is found through the database, and the report lists only the first errors. The whole import is one
  * transaction, which is what lets a file refused half way (bytes that are not UTF-8, too large) change nothing, and
  * a dry run report exactly what the import would do before rolling it all back.
  */
@@ -52,6 +54,9 @@ public class MisImportService {
     AuditLog audit;
 
     @Inject
+    RegisterBatchRepository batches;
+
+    @Inject
     RegisterConfig registerConfig;
 
     @Inject
@@ -62,12 +67,11 @@ public class MisImportService {
         LocalDate today = register.today();
         LimitedInputStream limited = new LimitedInputStream(body, config.misMaxBytes());
         CsvReader csv = new CsvReader(new Utf8Reader(limited));
-        ImportReport.Builder report = new ImportReport.Builder("mis", school.urn, dryRun);
-        List<String> existing = new ArrayList<>();
+        ImportReport.Builder report = new ImportReport.Builder("mis", school.urn, dryRun, config.reportMaxErrors());
         QuarkusTransaction.begin(QuarkusTransaction.beginOptions()
                 .timeout((int) config.importTimeout().toSeconds()));
         try {
-            read(csv, school, today, dryRun, report, existing);
+            read(csv, school, today, dryRun, report);
             if (dryRun) {
                 QuarkusTransaction.rollback();
             } else {
@@ -80,18 +84,10 @@ public class MisImportService {
                 QuarkusTransaction.rollback();
             }
         }
-        if (dryRun) {
-            // The dry run's own audit rolled back with it; the pupils it compared were still read.
-            for (int i = 0; i < existing.size(); i += 1000) {
-                audit.record(AuditLog.IMPORT, "pupil", existing.subList(i, Math.min(existing.size(), i + 1000)),
-                        school.trustId, school.urn, "MIS import dry run: nothing changed");
-            }
-        }
         return report.build();
     }
 
-    private void read(CsvReader csv, School school, LocalDate today, boolean dryRun, ImportReport.Builder report,
-            List<String> existing) {
+    private void read(CsvReader csv, School school, LocalDate today, boolean dryRun, ImportReport.Builder report) {
         try {
             CsvReader.Record first = csv.next();
             while (first != null && first.isBlank()) {
@@ -104,7 +100,9 @@ public class MisImportService {
             }
             MisFormat.Header header = MisFormat.header(first.fields());
             report.ignoredColumns(header.ignored());
-            Map<String, Long> seen = new HashMap<>();
+            batches.startUpnCheck();
+            // the batch's UPNs only: those of earlier batches are remembered by the database
+            Map<String, Long> inBatch = new HashMap<>();
             List<Candidate> batch = new ArrayList<>(config.batchSize());
             CsvReader.Record record;
             while ((record = csv.next()) != null) {
@@ -117,31 +115,48 @@ public class MisImportService {
                     report.invalid(row.number(), row.upn(), row.violations());
                     continue;
                 }
-                Long earlier = seen.putIfAbsent(row.upn(), row.number());
+                Long earlier = inBatch.putIfAbsent(row.upn(), row.number());
                 if (earlier != null) {
-                    report.invalid(row.number(), row.upn(), List.of(new Violation(MisFormat.Column.UPN.header,
-                            RegisterSync.DUPLICATE_UPN + " (also on row " + earlier + ")")));
+                    report.invalid(row.number(), row.upn(), List.of(duplicate(earlier)));
                     continue;
                 }
                 batch.add(new Candidate(row.number(), row.incoming()));
                 if (batch.size() == config.batchSize()) {
-                    apply(school, today, dryRun, batch, report, existing);
+                    apply(school, today, dryRun, batch, inBatch, report);
                     batch.clear();
+                    inBatch.clear();
                 }
             }
-            apply(school, today, dryRun, batch, report, existing);
+            apply(school, today, dryRun, batch, inBatch, report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void apply(School school, LocalDate today, boolean dryRun, List<Candidate> batch,
-            ImportReport.Builder report, List<String> existing) {
+            Map<String, Long> refByUpn, ImportReport.Builder report) {
         if (batch.isEmpty()) {
             return;
         }
-        String detail = "MIS import, rows " + batch.get(0).ref() + " to " + batch.get(batch.size() - 1).ref();
-        for (Result result : importer.apply(school, Source.MIS, today, batch, detail)) {
+        Map<String, Long> readBefore = batches.readBefore(refByUpn);
+        List<Candidate> first = batch;
+        if (!readBefore.isEmpty()) {
+            first = new ArrayList<>(batch.size());
+            for (Candidate c : batch) {
+                Long earlier = readBefore.get(c.incoming().upn());
+                if (earlier == null) {
+                    first.add(c);
+                } else {
+                    report.invalid(c.ref(), c.incoming().upn(), List.of(duplicate(earlier)));
+                }
+            }
+            if (first.isEmpty()) {
+                return;
+            }
+        }
+        String detail = "MIS import, rows " + first.get(0).ref() + " to " + first.get(first.size() - 1).ref();
+        List<String> compared = new ArrayList<>();
+        for (Result result : importer.apply(school, Source.MIS, today, first, detail)) {
             if (result.plan().outcome() == Outcome.INVALID) {
                 report.invalid(result.ref(), result.upn(), result.plan().violations().stream()
                         .map(v -> new Violation(column(v.field()), v.reason())).toList());
@@ -149,9 +164,20 @@ public class MisImportService {
             }
             report.applied(result.plan().outcome());
             if (dryRun && result.existed()) {
-                existing.add(result.pupilId().toString());
+                compared.add(result.pupilId().toString());
             }
         }
+        if (!compared.isEmpty()) {
+            // The dry run's own audit rolls back with it, but the pupils it compared were read: audited now, in a
+            // transaction of their own, so no list of the whole file's pupils waits for the end.
+            QuarkusTransaction.requiringNew().run(() -> audit.record(AuditLog.IMPORT, "pupil", compared,
+                    school.trustId, school.urn, "MIS import dry run: nothing changed"));
+        }
+    }
+
+    private static Violation duplicate(long earlierRow) {
+        return new Violation(MisFormat.Column.UPN.header,
+                RegisterSync.DUPLICATE_UPN + " (also on row " + earlierRow + ")");
     }
 
     /** The CSV column of a rule's field. */

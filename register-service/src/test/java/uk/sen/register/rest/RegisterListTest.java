@@ -1,15 +1,26 @@
 package uk.sen.register.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -74,6 +85,7 @@ class RegisterListTest {
         }
         assertEquals(byPage, byCursor);
         assertEquals(inSchool, byCursor.size());
+        assertEquals(inSchool, new HashSet<>(byCursor).size(), "every pupil exactly once");
         List<String> sorted = new ArrayList<>(names);
         sorted.sort(null);
         assertEquals(sorted, names, "name order");
@@ -98,6 +110,118 @@ class RegisterListTest {
         given().auth().oauth2(Tokens.of("trust.admin")).queryParam("school", TestSchools.MEADOW)
                 .queryParam("size", 200).queryParam("page", (total - 1) / 200).get("/api/v1/pupils")
                 .then().statusCode(200).body("next", nullValue());
+    }
+
+    @Test
+    void theCursorCarriesNoNameAndNamesOnlyAPupilTheListCouldShow() {
+        String abbot = pupil(TestSchools.MEADOW, "Cursorina", "Abbotsbury");
+        JsonPath first = given().auth().oauth2(Tokens.of("trust.admin")).queryParam("school", TestSchools.MEADOW)
+                .queryParam("name", "Abbotsbury").queryParam("size", 1).get("/api/v1/pupils")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(abbot, first.getString("items[0].id"));
+        pupil(TestSchools.MEADOW, "Cursorina", "Abbotsbury"); // a second, so the first page has a next
+        String next = given().auth().oauth2(Tokens.of("trust.admin")).queryParam("school", TestSchools.MEADOW)
+                .queryParam("name", "Abbotsbury").queryParam("size", 1).get("/api/v1/pupils")
+                .then().statusCode(200).extract().path("next");
+        assertNotNull(next);
+        String decoded = new String(Base64.getUrlDecoder().decode(next), StandardCharsets.ISO_8859_1);
+        assertFalse(decoded.contains("Abbotsbury") || decoded.contains("Cursorina"), "no name in the cursor");
+        assertFalse(next.toLowerCase(Locale.ROOT).contains("abbot"), "no name in the cursor");
+        assertTrue(next.length() <= 24, "an id, nothing more: " + next);
+
+        // a cursor is good only for the list it came from: another school's list, or a SENCO of another school
+        given().auth().oauth2(Tokens.of("trust.admin")).queryParam("school", TestSchools.HARBOUR)
+                .queryParam("after", next).get("/api/v1/pupils")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("after"));
+        given().auth().oauth2(Tokens.of("senco.harbour")).queryParam("after", next).get("/api/v1/pupils")
+                .then().statusCode(400).body("violations[0].field", equalTo("after"));
+        given().auth().oauth2(Tokens.of("senco.riverside")).queryParam("after", next).get("/api/v1/pupils")
+                .then().statusCode(400).body("violations[0].field", equalTo("after"));
+        given().auth().oauth2(Tokens.of("senco.meadow")).queryParam("after", next).get("/api/v1/pupils")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aTamperedCursorIsRefusedNeverAWrongPage() throws Exception {
+        String id = pupil(TestSchools.MEADOW, "Tamsin", "Tampered");
+        for (int i = 0; i < 3; i++) {
+            pupil(TestSchools.MEADOW, "Tamsin", "Tampered"); // more than the page of 3, so it has a next
+        }
+        String next = list("page", "0").getString("next");
+        byte[] token = Base64.getUrlDecoder().decode(next);
+        List<String> tampered = new ArrayList<>();
+        tampered.add(next.substring(0, next.length() - 2));
+        tampered.add(next + "A");
+        tampered.add(next.replace(next.charAt(0), next.charAt(0) == 'B' ? 'C' : 'B'));
+        byte[] flipped = token.clone();
+        flipped[flipped.length - 1] ^= 0x55;
+        tampered.add(Base64.getUrlEncoder().withoutPadding().encodeToString(flipped));
+        tampered.add("!!!!");
+        // the names a cursor used to carry, made up: it must not start a page at a made-up place
+        ByteArrayOutputStream named = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(named)) {
+            UUID pupil = UUID.fromString(id);
+            out.writeLong(pupil.getMostSignificantBits());
+            out.writeLong(pupil.getLeastSignificantBits());
+            out.writeUTF("Aaaa");
+            out.writeUTF("Mmmm");
+        }
+        tampered.add(Base64.getUrlEncoder().withoutPadding().encodeToString(named.toByteArray()));
+        for (String bad : tampered) {
+            if (bad.equals(next)) {
+                continue;
+            }
+            io.restassured.response.Response answer = given().auth().oauth2(Tokens.of("trust.admin"))
+                    .queryParam("school", TestSchools.MEADOW).queryParam("size", 3).queryParam("after", bad)
+                    .get("/api/v1/pupils");
+            assertEquals(400, answer.statusCode(), "after=" + bad);
+            answer.then().contentType("application/problem+json").body("violations[0].field", equalTo("after"))
+                    .body("detail", not(containsString("Tampered")));
+        }
+    }
+
+    @Test
+    void laOfficersMayNotListPupils() {
+        for (String token : new String[] { Tokens.of("la.officer"), Tokens.client("sen-la", "sen-la-secret") }) {
+            given().auth().oauth2(token).get("/api/v1/pupils").then().statusCode(403)
+                    .contentType("application/problem+json").body("status", equalTo(403));
+            given().auth().oauth2(token).queryParam("school", TestSchools.HARBOUR).get("/api/v1/pupils").then()
+                    .statusCode(403).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void theNameFilterMatchesWildcardCharactersLiterally() {
+        String percent = pupil(TestSchools.HARBOUR, "Per%cy", "Wildcard");
+        String underscore = pupil(TestSchools.HARBOUR, "Una", "Under_Score");
+        String bang = pupil(TestSchools.HARBOUR, "Bang!", "Wildcard");
+        String plain = pupil(TestSchools.HARBOUR, "Plain", "Wildcard");
+        for (String[] c : new String[][] { { "%", percent }, { "_", underscore }, { "!", bang },
+                { "r%c", percent }, { "r_s", underscore }, { "g!", bang } }) {
+            List<Map<String, String>> items = given().auth().oauth2(Tokens.of("trust.admin"))
+                    .queryParam("name", c[0]).queryParam("size", 200).get("/api/v1/pupils")
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            List<String> ids = items.stream().map(i -> i.get("id")).toList();
+            assertTrue(ids.contains(c[1]), "name=" + c[0] + " finds the pupil with it in their name");
+            assertFalse(ids.contains(plain), "name=" + c[0] + " does not match every name");
+            String needle = c[0].toLowerCase(Locale.ROOT);
+            for (Map<String, String> i : items) {
+                assertTrue(i.get("surname").toLowerCase(Locale.ROOT).contains(needle)
+                        || i.get("forename").toLowerCase(Locale.ROOT).contains(needle),
+                        "name=" + c[0] + " matched " + i.get("forename") + " " + i.get("surname"));
+            }
+        }
+    }
+
+    /** Puts a pupil with this name on the roll of a school (as its SENCO); returns the id. */
+    private static String pupil(String school, String forename, String surname) {
+        String senco = school.equals(TestSchools.MEADOW) ? "senco.meadow" : "senco.harbour";
+        return given().auth().oauth2(Tokens.of(senco)).contentType(ContentType.JSON)
+                .body(PupilResourceTest.pupilJson(TestSchools.newUpn(), school, "2017-05-02")
+                        .replace("\"Ada\"", "\"" + forename + "\"")
+                        .replace("\"Testpupil\"", "\"" + surname + "\""))
+                .post("/api/v1/pupils").then().statusCode(201).extract().path("id");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import uk.sen.platform.testing.PlatformConventionsContract;
 import uk.sen.platform.testing.Tokens;
 
 /** 401 without a valid token, 403 for a role that may not act, 404 for a pupil outside the caller's scope. */
@@ -111,8 +112,9 @@ class ScopeMatrixTest {
     void unknownRoutesAndOperationalEndpoints() {
         given().auth().oauth2(Tokens.of("senco.harbour")).get("/api/v1/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get("/q/health/ready").then().statusCode(200);
+        PlatformConventionsContract.management().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/pupils"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        PlatformConventionsContract.management().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests"));
     }
 }
