@@ -32,6 +32,9 @@ public interface NotificationConfig {
     @WithDefault("30")
     int triggerRetentionDays();
 
+    /** The contacts CSV import. */
+    ContactsImport contactsImport();
+
     enum Provider {
         SMTP, NOTIFY
     }
@@ -69,6 +72,16 @@ public interface NotificationConfig {
         /** How long after start the scheduled jobs begin. */
         @WithDefault("5s")
         String startDelay();
+    }
+
+    interface ContactsImport {
+        /**
+         * The largest file taken, in bytes; larger is refused (413) before it is read, or as soon as it passes the
+         * limit when sent without its length. 5 MB is some twenty times a 5,000-row file (the row limit). Keep it
+         * below quarkus.http.limits.max-body-size (10M by default) so that this refusal, in problem+json, answers first.
+         */
+        @WithDefault("5242880")
+        long maxBytes();
     }
 
     interface Reminders {

@@ -88,10 +88,15 @@ public class NotifyProvider implements DeliveryProvider {
             return DeliveryResult.permanent(ReasonCode.NO_TEMPLATE, "No GOV.UK Notify template id for "
                     + m.templateKey + "/" + m.channel + " in trust " + m.trustId);
         }
+        Optional<Map<String, String>> values = personalisation(m.personalisation);
+        if (values.isEmpty()) {
+            return DeliveryResult.permanent(ReasonCode.TEMPLATE_ERROR,
+                    "The message's stored values cannot be read as the personalisation GOV.UK Notify takes");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("SMS".equals(m.channel) ? "phone_number" : "email_address", m.address);
         body.put("template_id", template.get().notifyTemplateId);
-        body.put("personalisation", personalisation(m.personalisation));
+        body.put("personalisation", values.get());
         body.put("reference", m.id.toString());
         String bearer = "Bearer " + NotifyJwt.token(key.get(), Instant.now());
         try (Response response = "SMS".equals(m.channel) ? api(m.trustId).sendSms(bearer, body)
@@ -155,20 +160,23 @@ public class NotifyProvider implements DeliveryProvider {
                 .build(NotifyApi.class));
     }
 
-    /** Notify takes text values; a yes/no value drives its optional content ((name??text)). */
-    private Map<String, String> personalisation(String stored) {
+    /**
+     * Notify takes text values; a yes/no value drives its optional content ((name??text)). Empty when the stored
+     * values are not the JSON object the planner writes: no later attempt could read them either.
+     */
+    private Optional<Map<String, String>> personalisation(String stored) {
         Map<String, String> values = new LinkedHashMap<>();
         if (stored == null) {
-            return values;
+            return Optional.of(values);
         }
         try {
             Map<String, Object> parsed = json.readValue(stored, new TypeReference<Map<String, Object>>() {
             });
             parsed.forEach((k, v) -> values.put(k, v instanceof Boolean b ? (b ? "yes" : "no") : String.valueOf(v)));
         } catch (Exception e) {
-            throw new IllegalStateException("Stored personalisation is not JSON", e);
+            return Optional.empty();
         }
-        return values;
+        return Optional.of(values);
     }
 
     private String field(String text, String name) {

@@ -1,12 +1,18 @@
 package uk.sen.notification.domain;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads CSV as RFC 4180 writes it (quoted fields with doubled quotes, commas and line breaks inside quotes), and as
  * spreadsheets save it (a byte order mark, LF or CRLF line ends, a last line with or without a line end). Blank
- * lines are skipped. Each record keeps the line it starts on, for the import report.
+ * lines are skipped. Each record keeps the line it starts on, for the import report. Records are read one at a time
+ * from a {@link Reader}, so a file is never held whole in memory; a record with more fields than {@code maxFields}
+ * is refused rather than kept, as a line of nothing but commas would otherwise become millions of strings.
  */
 public final class Csv {
 
@@ -22,38 +28,79 @@ public final class Csv {
         }
     }
 
-    private Csv() {
+    private static final int END = -1;
+
+    private final Reader in;
+    private final int maxFields;
+    private final char[] buffer = new char[8192];
+    private int position;
+    private int length;
+    private int line = 1;
+    private boolean started;
+
+    public Csv(Reader in, int maxFields) {
+        this.in = in;
+        this.maxFields = maxFields;
     }
 
+    /** All records of a text. */
     public static List<Record> parse(String text) {
+        Csv csv = new Csv(new StringReader(text), Integer.MAX_VALUE);
         List<Record> records = new ArrayList<>();
-        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try {
+            for (Record r = csv.next(); r != null; r = csv.next()) {
+                records.add(r);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return records;
+    }
+
+    /** The line being read: after an error of the reader (bytes that are not text, say), the line holding it. */
+    public int line() {
+        return line;
+    }
+
+    /** The next record, or null at the end. */
+    public Record next() throws IOException {
+        if (!started) {
+            started = true;
+            if (peek() == '\uFEFF') {
+                read();
+            }
+        }
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean fieldWasQuoted = false;
-        int line = 1;
-        int recordLine = 1;
-        int quoteLine = 1;
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
+        int recordLine = line;
+        int quoteLine = line;
+        while (true) {
+            int c = read();
+            if (c == END) {
+                if (quoted) {
+                    throw new CsvException(quoteLine, "a quoted field is not closed");
+                }
+                if (field.length() > 0 || fieldWasQuoted || !fields.isEmpty()) {
+                    return record(recordLine, fields, field);
+                }
+                return null;
+            }
             if (quoted) {
                 if (c == '"') {
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                    if (peek() == '"') {
+                        read();
                         field.append('"');
-                        i += 2;
-                        continue;
+                    } else {
+                        quoted = false;
                     }
-                    quoted = false;
-                    i++;
                     continue;
                 }
                 if (c == '\n') {
                     line++;
                 }
-                field.append(c);
-                i++;
+                field.append((char) c);
                 continue;
             }
             switch (c) {
@@ -64,43 +111,60 @@ public final class Csv {
                     quoted = true;
                     fieldWasQuoted = true;
                     quoteLine = line;
-                    i++;
                 }
                 case ',' -> {
+                    if (fields.size() + 1 >= maxFields) {
+                        throw new CsvException(recordLine, "has more than " + maxFields + " fields");
+                    }
                     fields.add(field.toString());
                     field.setLength(0);
                     fieldWasQuoted = false;
-                    i++;
                 }
                 case '\r', '\n' -> {
-                    boolean blankLine = fields.isEmpty() && field.length() == 0 && !fieldWasQuoted;
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    fieldWasQuoted = false;
-                    if (!blankLine) {
-                        records.add(new Record(recordLine, List.copyOf(fields)));
+                    if (c == '\r' && peek() == '\n') {
+                        read();
                     }
-                    fields.clear();
-                    i += (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') ? 2 : 1;
                     line++;
+                    if (!fields.isEmpty() || field.length() > 0 || fieldWasQuoted) {
+                        return record(recordLine, fields, field);
+                    }
                     recordLine = line;
                 }
                 default -> {
                     if (fieldWasQuoted) {
                         throw new CsvException(line, "text after the closing quote of a field");
                     }
-                    field.append(c);
-                    i++;
+                    field.append((char) c);
                 }
             }
         }
-        if (quoted) {
-            throw new CsvException(quoteLine, "a quoted field is not closed");
+    }
+
+    private static Record record(int line, List<String> fields, StringBuilder last) {
+        fields.add(last.toString());
+        return new Record(line, List.copyOf(fields));
+    }
+
+    private int peek() throws IOException {
+        if (position == length) {
+            int n = in.read(buffer, 0, buffer.length);
+            while (n == 0) {
+                n = in.read(buffer, 0, buffer.length);
+            }
+            if (n < 0) {
+                return END;
+            }
+            position = 0;
+            length = n;
         }
-        if (field.length() > 0 || fieldWasQuoted || !fields.isEmpty()) {
-            fields.add(field.toString());
-            records.add(new Record(recordLine, List.copyOf(fields)));
+        return buffer[position];
+    }
+
+    private int read() throws IOException {
+        int c = peek();
+        if (c != END) {
+            position++;
         }
-        return records;
+        return c;
     }
 }

@@ -1,5 +1,6 @@
 package uk.sen.notification.rest;
 
+import java.io.InputStream;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -91,14 +93,18 @@ public class ContactResource {
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
-    @Operation(summary = "Import contacts from CSV: valid rows are added, bad rows reported per line with the column "
-            + "and reason, rows matching a contact already held reported as duplicates")
+    @Operation(summary = "Import contacts from CSV (UTF-8, at most sen.notification.contacts-import.max-bytes, 5 MB "
+            + "by default, and 5,000 rows): valid rows are added, bad rows reported per line with the column and "
+            + "reason (the first 100 listed, all counted), rows matching a contact already held reported as "
+            + "duplicates. A file that is not UTF-8 (400) or too large (413) changes nothing")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "two contacts", value = """
             pupil_id,kind,name,relationship,parental_responsibility,agency,organisation,email,mobile,preferred_channel
             3f0c8a52-3d4e-4d8e-9a57-0b1c2d3e4f50,PARENT_CARER,Sam Taylor,MOTHER,yes,,,sam.taylor@example.org,07700 900123,EMAIL
             3f0c8a52-3d4e-4d8e-9a57-0b1c2d3e4f50,AGENCY,Dr Priya Shah,,,SPEECH_AND_LANGUAGE_THERAPY,Northbridge NHS Trust,p.shah@nhs.example,,EMAIL
             """)))
-    public ContactImportService.ImportReport importCsv(String csv) {
+    public ContactImportService.ImportReport importCsv(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            InputStream csv) {
+        importer.refuseIfAnnouncedLarger(contentLength);
         return importer.importCsv(csv);
     }
 }

@@ -1,5 +1,8 @@
 package uk.sen.notification.service;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
+import uk.sen.notification.config.NotificationConfig;
 import uk.sen.notification.domain.Contact;
 import uk.sen.notification.domain.ContactInput;
 import uk.sen.notification.domain.ContactRules;
@@ -31,6 +35,11 @@ import uk.sen.platform.security.CallerScope;
  * rules as the API; valid rows are added, bad rows are reported with the column and reason, and a row that repeats a
  * contact already held (same pupil, kind, name and relationship or agency) is reported as a duplicate and left alone,
  * so importing the same file twice adds nothing.
+ * <p>
+ * The file is read as it arrives, one row at a time, and must be UTF-8 and at most
+ * {@code sen.notification.contacts-import.max-bytes} long; a file that breaks either is refused whole, whatever rows
+ * came before, and the report lists at most {@link #MAX_LISTED_REJECTIONS} rejected rows (counting them all), so
+ * neither the file nor its answer grows with what a caller sends.
  */
 @ApplicationScoped
 public class ContactImportService {
@@ -40,11 +49,23 @@ public class ContactImportService {
             "town", "postcode", "preferred_channel");
     static final Set<String> REQUIRED = Set.of("pupil_id", "kind", "name", "preferred_channel");
     public static final int MAX_ROWS = 5000;
+    /** Rejected rows listed in a report; {@code rejected} still counts them all. */
+    public static final int MAX_LISTED_REJECTIONS = 100;
+    /**
+     * Fields a line may have: far more than the columns, and few enough that neither a line of commas nor the
+     * header's list of unknown columns grows with the file.
+     */
+    static final int MAX_FIELDS = 100;
 
     public record RowResult(int line, String status, String pupilId, String contactId, List<Violation> violations) {
     }
 
-    public record ImportReport(int rows, int created, int duplicates, int rejected, List<RowResult> results) {
+    /**
+     * Counts of the rows, and each row's result in file order: every CREATED and DUPLICATE row, and the first
+     * {@link #MAX_LISTED_REJECTIONS} REJECTED ones ({@code rejectionsTruncated} when there were more).
+     */
+    public record ImportReport(int rows, int created, int duplicates, int rejected, boolean rejectionsTruncated,
+            List<RowResult> results) {
     }
 
     @Inject
@@ -56,58 +77,94 @@ public class ContactImportService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    NotificationConfig config;
+
+    /** Refuses a file whose announced length is over the limit before any of it is read. */
+    public void refuseIfAnnouncedLarger(String contentLength) {
+        if (contentLength == null || contentLength.isBlank()) {
+            return;
+        }
+        long announced;
+        try {
+            announced = Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("Content-Length is not a number.");
+        }
+        if (announced > config.contactsImport().maxBytes()) {
+            throw tooLarge();
+        }
+    }
+
     /**
-     * One transaction for the whole file, so a failure part-way leaves nothing half imported. Up to {@link #MAX_ROWS} rows, each
-     * checked and planned for (catch-up messages), take longer than the default minute when the service is busy
-     * consuming events (the benchmark run found a 5,000-row file cut off by the transaction reaper at 60 s).
+     * One transaction for the whole file, so a failure part-way (a bad byte, the size limit, a broken quote) leaves
+     * nothing half imported. Up to {@link #MAX_ROWS} rows, each checked and planned for (catch-up messages), take
+     * longer than the default minute when the service is busy consuming events (the benchmark run found a 5,000-row
+     * file cut off by the transaction reaper at 60 s).
      */
     @Transactional
     @TransactionConfiguration(timeout = 600)
-    public ImportReport importCsv(String text) {
-        if (text == null || text.isBlank()) {
-            throw ProblemException.invalid("body", "is empty: send the CSV file with a header row");
-        }
-        List<Csv.Record> records;
+    public ImportReport importCsv(InputStream body) {
+        Csv csv = new Csv(new Utf8Reader(new LimitedInputStream(body, config.contactsImport().maxBytes())), MAX_FIELDS);
         try {
-            records = Csv.parse(text);
+            return importRows(csv);
+        } catch (LimitedInputStream.TooLarge e) {
+            throw tooLarge();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.invalid("line " + csv.line(), "has bytes that are not UTF-8: save the file as "
+                    + "\"CSV UTF-8\" and import it again (nothing was imported)");
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The file could not be read to the end; nothing was imported.");
         } catch (Csv.CsvException e) {
             throw ProblemException.invalid("line " + e.line, e.getMessage().substring(e.getMessage().indexOf(':') + 2));
         }
-        if (records.isEmpty()) {
-            throw ProblemException.invalid("body", "has no header row");
+    }
+
+    private ImportReport importRows(Csv csv) throws IOException {
+        Csv.Record first = csv.next();
+        if (first == null) {
+            throw ProblemException.invalid("body", "is empty: send the CSV file with a header row");
         }
-        List<String> header = records.get(0).fields().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = first.fields().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         checkHeader(header);
-        List<Csv.Record> rows = records.subList(1, records.size());
-        if (rows.size() > MAX_ROWS) {
-            throw ProblemException.invalid("body", "has " + rows.size() + " rows; send at most " + MAX_ROWS
-                    + " per file");
-        }
         List<RowResult> results = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Set<String> pupilIds = new LinkedHashSet<>();
+        int rows = 0;
         int created = 0;
         int duplicates = 0;
-        for (Csv.Record row : rows) {
+        int rejected = 0;
+        for (Csv.Record row = csv.next(); row != null; row = csv.next()) {
+            if (++rows > MAX_ROWS) {
+                throw ProblemException.invalid("body", "has more than " + MAX_ROWS + " rows; send at most "
+                        + MAX_ROWS + " per file");
+            }
             RowResult result = importRow(row, header, seen);
-            results.add(result);
             switch (result.status()) {
                 case "CREATED" -> {
                     created++;
                     pupilIds.add(result.pupilId());
                 }
                 case "DUPLICATE" -> duplicates++;
-                default -> {
-                    // rejected: counted below
-                }
+                default -> rejected++;
+            }
+            if (!"REJECTED".equals(result.status()) || rejected <= MAX_LISTED_REJECTIONS) {
+                results.add(result);
             }
         }
-        int rejected = rows.size() - created - duplicates;
         if (!pupilIds.isEmpty()) {
             audit.record(AuditLog.IMPORT, "pupil", pupilIds, caller.trustId(), null,
                     "contacts CSV: " + created + " added, " + duplicates + " duplicates, " + rejected + " rejected");
         }
-        return new ImportReport(rows.size(), created, duplicates, rejected, results);
+        return new ImportReport(rows, created, duplicates, rejected, rejected > MAX_LISTED_REJECTIONS, results);
+    }
+
+    private ProblemException tooLarge() {
+        long limit = config.contactsImport().maxBytes();
+        String size = limit % (1024 * 1024) == 0 ? limit / (1024 * 1024) + " MB" : limit + " bytes";
+        return new ProblemException(413, "file-too-large", "File too large", "The file is larger than " + size
+                + ", the most one contacts import takes; nothing was imported. Split it into smaller files.",
+                List.of());
     }
 
     private RowResult importRow(Csv.Record row, List<String> header, Set<String> seen) {

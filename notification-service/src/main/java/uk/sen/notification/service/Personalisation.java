@@ -1,6 +1,7 @@
 package uk.sen.notification.service;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,13 @@ public class Personalisation {
     public static final String REGISTER = "uk.sen.register.";
     public static final String MEETING_SET = "uk.sen.review.meeting-set";
     public static final String DEADLINE = "uk.sen.review.deadline-";
+
+    /** The values every message has. */
+    public static final List<String> EVERY_MESSAGE = List.of("recipientName", "trustName", "reference", "link");
+
+    /** Every value {@link #build} can give, whatever the trigger: the most a stored template may use. */
+    public static final List<String> VOCABULARY = List.of("recipientName", "trustName", "reference", "link",
+            "startDate", "meetingDate", "daysBefore", "step", "dueOn", "daysLeft", "statutory");
 
     @Inject
     NotificationConfig config;

@@ -2,6 +2,7 @@ package uk.sen.notification.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
 import io.quarkus.qute.TemplateInstance;
 import uk.sen.notification.domain.Channel;
 import uk.sen.notification.domain.MessageTemplate;
+import uk.sen.notification.domain.TemplateRules;
 import uk.sen.notification.domain.TriggerRule;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
@@ -28,7 +29,10 @@ import uk.sen.platform.web.Versions;
 
 /**
  * Message templates: Qute text per template key and channel, a trust's own version beating the default. A trust's
- * version is checked before it is stored: it must parse, and render with the values its messages really have.
+ * version is checked before it is stored: it may use only the values its messages have and {@code {#if}}
+ * ({@link TemplateRules}), and must render with those values; an email subject must be one line. Every template is
+ * parsed and rendered by {@link TemplateRules#ENGINE}, never by the application's Qute engine, whose namespaces reach
+ * the server's settings and beans.
  * Only the changes are transactional: a rendering failure is an outcome the planner records on the message, and
  * must not mark the caller's transaction (the event's) for rollback on its way through an interceptor.
  */
@@ -48,9 +52,6 @@ public class TemplateService {
     static final int MAX_BODY = 20_000;
     private static final Pattern UUID_FORMAT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-    @Inject
-    Engine engine;
 
     @Inject
     Personalisation personalisation;
@@ -145,6 +146,8 @@ public class TemplateService {
         }
         if (channel == Channel.EMAIL && (in.subject() == null || in.subject().isBlank())) {
             v.add(new Violation("subject", "is required for an email"));
+        } else {
+            TemplateRules.subjectProblem(in.subject()).ifPresent(p -> v.add(new Violation("subject", p)));
         }
         if (channel == Channel.SMS && in.subject() != null && !in.subject().isBlank()) {
             v.add(new Violation("subject", "a text message has no subject"));
@@ -160,9 +163,21 @@ public class TemplateService {
         candidate.id = UUID.randomUUID();
         candidate.subject = blankToNull(in.subject());
         candidate.body = in.body();
-        for (String triggerType : TriggerRule.<TriggerRule> list("templateKey", key).stream().map(r -> r.eventType)
-                .distinct().toList()) {
+        Map<String, Template> parts = new LinkedHashMap<>();
+        parse("subject", candidate.subject, parts, v);
+        parse("body", candidate.body, parts, v);
+        if (!v.isEmpty()) {
+            throw ProblemException.invalid(v);
+        }
+        List<String> triggerTypes = TriggerRule.<TriggerRule> list("templateKey", key).stream().map(r -> r.eventType)
+                .distinct().toList();
+        if (triggerTypes.isEmpty()) {
+            // a template no rule uses yet may have what every message has
+            refuseBeyond(parts, Personalisation.EVERY_MESSAGE);
+        }
+        for (String triggerType : triggerTypes) {
             Map<String, Object> sample = personalisation.sample(triggerType);
+            refuseBeyond(parts, sample.keySet());
             try {
                 Rendered r = render(candidate, sample, false);
                 if (channel == Channel.SMS && r.body().length() > MAX_SMS) {
@@ -181,12 +196,48 @@ public class TemplateService {
 
     private String render(MessageTemplate t, String part, String content, Map<String, Object> values,
             boolean cache) {
-        // stored templates are parsed once per version; a candidate being checked is not kept
-        Template template = cache ? parsed.computeIfAbsent(t.id + ":" + t.version + ":" + part, k -> engine.parse(content))
-                : engine.parse(content);
+        // stored templates are parsed and checked once per version; a candidate being checked is not kept
+        Template template = cache ? parsed.computeIfAbsent(t.id + ":" + t.version + ":" + part, k -> stored(content))
+                : TemplateRules.parse(content);
         TemplateInstance instance = template.instance();
         values.forEach(instance::data);
         return instance.render();
+    }
+
+    /**
+     * A stored template checked again before its first use: one saved before templates were checked this way fails
+     * its messages (TEMPLATE_ERROR, for good) rather than being rendered.
+     */
+    private static Template stored(String content) {
+        Template template = TemplateRules.parse(content);
+        List<String> refusals = TemplateRules.refusals(template, Personalisation.VOCABULARY);
+        if (!refusals.isEmpty()) {
+            throw new TemplateException("the template uses what no message may: " + String.join("; ", refusals));
+        }
+        return template;
+    }
+
+    /** Refuses the parts of a candidate that use more than these values and {#if}, naming what they use. */
+    private static void refuseBeyond(Map<String, Template> parts, Collection<String> values) {
+        List<Violation> v = new ArrayList<>();
+        parts.forEach((part, template) -> TemplateRules.refusals(template, values)
+                .forEach(reason -> v.add(new Violation(part, reason))));
+        if (!v.isEmpty()) {
+            throw ProblemException.invalid(v);
+        }
+    }
+
+    /** Parses one part of a candidate; what does not parse is named in the violation, as Qute reports it. */
+    private static void parse(String part, String content, Map<String, Template> parts, List<Violation> v) {
+        if (content == null) {
+            return;
+        }
+        try {
+            parts.put(part, TemplateRules.parse(content));
+        } catch (TemplateException e) {
+            v.add(new Violation(part, "cannot be used as a template: " + firstLine(e.getMessage())
+                    + " (a template may use the values of its message and {#if}, {#else}, {/if})"));
+        }
     }
 
     private static Channel channelOf(String text) {

@@ -266,6 +266,36 @@ class DeliveryGuaranteesTest {
         assertNoMailFor(address);
     }
 
+    @Test
+    void aMessageThatCanNeverBeSentFailsAtOnceInsteadOfBeingRetried() {
+        String pupil = Api.newPupil("northbridge", "900101", SENCO);
+        String address = Api.email("header");
+        String hidden = Api.email("hidden");
+        String contact = Api.addContact(pupil, Api.parent("Sam Taylor", address, null, true, "EMAIL"), SENCO);
+        String broken = Api.addContact(pupil, Api.parent("Alex Taylor", Api.email("broken"), null, true, "EMAIL"),
+                SENCO);
+        // a subject carrying a header after a line break, as a template stored before subjects were checked gives
+        UUID injected = message(pupil, contact, address, null, MessageStatus.PENDING, Instant.now().plusSeconds(3600));
+        set(injected, "subject = ?1, next_attempt_at = now()", "Report\r\nBcc: " + hidden);
+        // an address no mail server can take, changed behind the contact rules' back
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE contact SET email = ?1 WHERE id = ?2")
+                .setParameter(1, "alex taylor at example.org").setParameter(2, UUID.fromString(broken))
+                .executeUpdate());
+        UUID unaddressable = message(pupil, broken, "alex taylor at example.org", null, MessageStatus.PENDING,
+                Instant.now());
+
+        for (UUID id : List.of(injected, unaddressable)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> List.of("FAILED", "DELIVERED", "SENT")
+                    .contains(detail(id).getString("status")));
+            JsonPath after = detail(id);
+            assertEquals("FAILED", after.getString("status"), after.prettify());
+            assertEquals("REJECTED", after.getString("reasonCode"), after.prettify());
+            assertEquals(1, after.getInt("attempts"), after.prettify());
+        }
+        assertNoMailFor(address);
+        assertNoMailFor(hidden);
+    }
+
     /** Runs {@code threads} senders until none finds a due message, alongside the scheduled one. */
     void runSendersConcurrently(int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);

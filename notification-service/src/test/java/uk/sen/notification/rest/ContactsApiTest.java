@@ -10,15 +10,24 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import uk.sen.notification.domain.RuleCondition;
 import uk.sen.notification.support.Api;
@@ -230,10 +239,92 @@ class ContactsApiTest {
                 .post("/api/v1/contacts/import").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.reason", hasItem(containsString("unknown column 'nmae'")))
                 .body("violations.reason", hasItem("missing column 'name'"));
-        given().auth().oauth2(Tokens.of(SENCO)).contentType("text/csv").body("pupil_id,kind\n\"unclosed,x\n")
+        given().auth().oauth2(Tokens.of(SENCO)).contentType("text/csv").body("pupil_id,kind,name,preferred_channel\n\"unclosed,x\n")
                 .post("/api/v1/contacts/import").then().statusCode(400).body("violations[0].field", equalTo("line 2"));
         given().auth().oauth2(Tokens.of("teacher.harbour")).contentType("text/csv").body(csv)
                 .post("/api/v1/contacts/import").then().statusCode(403);
+    }
+
+    static final String HEADER = "pupil_id,kind,name,relationship,parental_responsibility,email,preferred_channel\n";
+
+    static String parentRow(String pupil, String name) {
+        return pupil + ",PARENT_CARER," + name + ",MOTHER,yes," + Api.email("csv") + ",EMAIL\n";
+    }
+
+    @Test
+    void refusesACsvFileThatIsNotUtf8NamingTheLineAndImportsNothing() {
+        String pupil = Api.newPupil("northbridge", "900101", SENCO);
+        // a spreadsheet saved as "CSV" in Windows: "Zoé" is the single byte E9, which is not UTF-8
+        byte[] latin1 = (HEADER + parentRow(pupil, "Sam Taylor") + parentRow(pupil, "Zoé Martin"))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .auth().oauth2(Tokens.of(SENCO)).contentType("text/csv").body(latin1)
+                .post("/api/v1/contacts/import").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("line 3"))
+                .body("violations[0].reason", containsString("UTF-8"));
+        assertEquals(0, contactCount(pupil));
+
+        // the same file saved as UTF-8 is imported, the name as it was written
+        byte[] utf8 = (HEADER + parentRow(pupil, "Sam Taylor") + parentRow(pupil, "Zoé Martin"))
+                .getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(Tokens.of(SENCO)).contentType("text/csv").body(utf8).post("/api/v1/contacts/import")
+                .then().statusCode(200).body("created", equalTo(2));
+        given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/pupils/" + pupil + "/contacts").then()
+                .body("items.name", containsInAnyOrder("Sam Taylor", "Zoé Martin"));
+    }
+
+    /** A file one byte over the limit: valid rows first, then padding in a quoted field. */
+    static byte[] justOverTheLimit(String pupil) {
+        long limit = ConfigProvider.getConfig()
+                .getOptionalValue("sen.notification.contacts-import.max-bytes", Long.class).orElse(5L * 1024 * 1024);
+        String start = HEADER + parentRow(pupil, "Sam Taylor") + pupil + ",PARENT_CARER,\"";
+        String end = "\",MOTHER,yes,pad@example.org,EMAIL\n";
+        int padding = (int) (limit + 1 - start.length() - end.length());
+        return (start + "x".repeat(padding) + end).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void refusesACsvFileOverTheLimitWithItsLengthAnnouncedAndImportsNothing() {
+        String pupil = Api.newPupil("northbridge", "900101", SENCO);
+        given().auth().oauth2(Tokens.of(SENCO)).contentType("text/csv").body(justOverTheLimit(pupil))
+                .post("/api/v1/contacts/import").then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("MB"));
+        assertEquals(0, contactCount(pupil));
+    }
+
+    @Test
+    void refusesAChunkedCsvFileOverTheLimitAndImportsNothing() throws Exception {
+        String pupil = Api.newPupil("northbridge", "900101", SENCO);
+        byte[] file = justOverTheLimit(pupil);
+        // no Content-Length: the length is only known by reading
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/api/v1/contacts/import")).header("Authorization", "Bearer " + Tokens.of(SENCO))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(file))).build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(0, contactCount(pupil));
+    }
+
+    @Test
+    void listsTheFirstHundredRejectedRowsAndCountsThemAll() {
+        String pupil = Api.newPupil("northbridge", "900101", SENCO);
+        StringBuilder csv = new StringBuilder(HEADER).append(parentRow(pupil, "Sam Taylor"));
+        for (int i = 0; i < 1000; i++) {
+            csv.append("not-a-pupil-").append(i).append(",PARENT_CARER,Kim Lee,MOTHER,yes,kim@example.org,EMAIL\n");
+        }
+        given().auth().oauth2(Tokens.of(SENCO)).contentType("text/csv").body(csv.toString())
+                .post("/api/v1/contacts/import").then().statusCode(200)
+                .body("rows", equalTo(1001)).body("created", equalTo(1)).body("rejected", equalTo(1000))
+                .body("rejectionsTruncated", equalTo(true))
+                .body("results", hasSize(101))
+                .body("results[0].status", equalTo("CREATED"))
+                .body("results.findAll { it.status == 'REJECTED' }", hasSize(100))
+                .body("results[100].line", equalTo(102));
+        assertEquals(1, contactCount(pupil));
     }
 
     @Test

@@ -240,7 +240,7 @@ public abstract class OpenApiFuzzContract {
 
     // ---- plausible values from the schemas --------------------------------------------------------------------
 
-    private static JsonNode sample(JsonNode doc, JsonNode schemaRef, int depth) {
+    static JsonNode sample(JsonNode doc, JsonNode schemaRef, int depth) {
         JsonNode schema = resolve(doc, schemaRef);
         if (depth > 4) {
             return NODES.nullNode();
@@ -288,7 +288,7 @@ public abstract class OpenApiFuzzContract {
         }
     }
 
-    private static JsonNode resolve(JsonNode doc, JsonNode node) {
+    static JsonNode resolve(JsonNode doc, JsonNode node) {
         JsonNode current = node;
         for (int i = 0; i < 10 && current.has("$ref"); i++) {
             String ref = current.path("$ref").asText();
@@ -304,7 +304,7 @@ public abstract class OpenApiFuzzContract {
         return current;
     }
 
-    private static byte[] sampleFile(String contentType) {
+    static byte[] sampleFile(String contentType) {
         if (contentType != null && contentType.contains("xml")) {
             return bytes("<?xml version=\"1.0\"?><CTfile><Header/></CTfile>");
         }
@@ -319,7 +319,7 @@ public abstract class OpenApiFuzzContract {
 
     // ---- sending and the database's state ---------------------------------------------------------------------
 
-    private Response send(Case c) {
+    static Response send(Case c) {
         RequestSpecification request = given().redirects().follow(false).urlEncodingEnabled(true);
         if (c.token() != null) {
             request.header("Authorization", "Bearer " + c.token());
@@ -341,7 +341,12 @@ public abstract class OpenApiFuzzContract {
         return request.urlEncodingEnabled(false).request(c.method(), url.toString());
     }
 
-    private Map<String, String> fingerprint() throws Exception {
+    Map<String, String> fingerprint() throws Exception {
+        return fingerprint(database, unwatchedTables());
+    }
+
+    /** Each watched table's rows, as a count and a digest; equal fingerprints mean nothing changed. */
+    static Map<String, String> fingerprint(DataSource database, Set<String> unwatched) throws Exception {
         Map<String, String> tables = new TreeMap<>();
         try (Connection connection = database.getConnection(); Statement st = connection.createStatement()) {
             List<String> names = new ArrayList<>();
@@ -352,10 +357,10 @@ public abstract class OpenApiFuzzContract {
                 }
             }
             for (String name : names) {
-                if (ALWAYS_UNWATCHED.contains(name) || unwatchedTables().contains(name)) {
+                if (ALWAYS_UNWATCHED.contains(name) || unwatched.contains(name)) {
                     continue;
                 }
-                String digest = WATCHED_BY_COUNT.contains(name) || unwatchedTables().contains("#" + name) ? "''"
+                String digest = WATCHED_BY_COUNT.contains(name) || unwatched.contains("#" + name) ? "''"
                         : "coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '')";
                 try (ResultSet rs = st.executeQuery("select count(*) || ':' || " + digest + " from \"" + name + "\" t")) {
                     rs.next();
@@ -380,7 +385,7 @@ public abstract class OpenApiFuzzContract {
         };
     }
 
-    private static String fill(String template, Map<String, String> values) {
+    static String fill(String template, Map<String, String> values) {
         String path = template;
         for (Map.Entry<String, String> v : values.entrySet()) {
             path = path.replaceAll("\\{" + java.util.regex.Pattern.quote(v.getKey()) + "(:[^}]*)?\\}",
@@ -389,7 +394,7 @@ public abstract class OpenApiFuzzContract {
         return path;
     }
 
-    private static byte[] bytes(Object value) {
+    static byte[] bytes(Object value) {
         try {
             return value instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(value);
         } catch (Exception e) {
@@ -397,7 +402,7 @@ public abstract class OpenApiFuzzContract {
         }
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         String printable = s == null ? "" : s.replace("\u0000", "\\0").replace("\n", " ");
         return printable.length() > 160 ? printable.substring(0, 160) + "..." : printable;
     }

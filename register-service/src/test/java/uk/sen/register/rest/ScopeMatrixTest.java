@@ -14,11 +14,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import uk.sen.platform.testing.PlatformConventionsContract;
+import uk.sen.platform.testing.ScopeMatrixContract;
 import uk.sen.platform.testing.Tokens;
 
-/** 401 without a valid token, 403 for a role that may not act, 404 for a pupil outside the caller's scope. */
+/**
+ * 401 without a valid token, 403 for a role that may not act, 404 for a pupil outside the caller's scope; and every
+ * operation on a pupil tried by callers outside Harbour ({@link ScopeMatrixContract}).
+ */
 @QuarkusTest
-class ScopeMatrixTest {
+class ScopeMatrixTest extends ScopeMatrixContract {
+
+    @Override
+    protected String harbourId(String pathTemplate, String parameter) {
+        return pathTemplate.startsWith("/api/v1/pupils/") ? harbourPupil : null;
+    }
+
+    @Override
+    protected java.util.Set<String> unwatchedTables() {
+        return java.util.Set.of("pupil_count");
+    }
 
     static String harbourPupil;
 
