@@ -78,6 +78,10 @@ public final class Csv {
         int quoteLine = line;
         while (true) {
             int c = read();
+            if (c == 0) {
+                // PostgreSQL cannot store it, and no contact's details hold it: the file is not what it claims
+                throw new CsvException(line, "holds the NUL character (0x00)");
+            }
             if (c == END) {
                 if (quoted) {
                     throw new CsvException(quoteLine, "a quoted field is not closed");

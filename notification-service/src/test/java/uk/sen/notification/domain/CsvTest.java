@@ -44,7 +44,9 @@ class CsvTest {
         return Stream.of(
                 Arguments.of("a,b\n\"open,2\n", 2, "a quoted field is not closed"),
                 Arguments.of("a,b\n1,x\"y\n", 2, "a quote inside a field that does not start with a quote"),
-                Arguments.of("a,b\n\"1\"x,2\n", 2, "text after the closing quote of a field"));
+                Arguments.of("a,b\n\"1\"x,2\n", 2, "text after the closing quote of a field"),
+                Arguments.of("a,b\n1,Zo\u0000e\n", 2, "holds the NUL character (0x00)"),
+                Arguments.of("a,b\n\"1\",\"x\u0000\"\n", 2, "holds the NUL character (0x00)"));
     }
 
     @ParameterizedTest(name = "{2}")

@@ -82,6 +82,10 @@ public final class CsvReader implements AutoCloseable {
             if (++length > MAX_RECORD_CHARS && problem == null) {
                 problem = "the row is longer than " + MAX_RECORD_CHARS + " characters";
             }
+            if (c == 0 && problem == null) {
+                // PostgreSQL cannot store it and no MIS writes it: the row is refused, the rest of the file goes on
+                problem = "value " + (fields.size() + 1) + " holds the NUL character (0x00)";
+            }
             if (quoted) {
                 if (c == '"') {
                     if (peek() == '"') {

@@ -69,6 +69,13 @@ class CsvReaderTest {
     }
 
     @Test
+    void aValueHoldingNulIsReportedAndReadingGoesOn() throws IOException {
+        List<String> records = read(new StringReader("a,b\n1,Zo\u0000e\n\"x\u0000\",2\n3,4\n"));
+        assertEquals(List.of("1:a|b", "2:!value 2 holds the NUL character (0x00)",
+                "3:!value 1 holds the NUL character (0x00)", "4:3|4"), records);
+    }
+
+    @Test
     void readsMoreThanOneBufferAcrossQuotedLineBreaks() throws IOException {
         StringBuilder file = new StringBuilder("n,text\n");
         for (int i = 0; i < 5000; i++) {
