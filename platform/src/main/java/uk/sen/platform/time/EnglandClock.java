@@ -1,14 +1,10 @@
 package uk.sen.platform.time;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,8 +27,8 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class EnglandClock {
 
-    public static final ZoneId LONDON = ZoneId.of("Europe/London");
-    public static final String AS_AT = "sen.test.as-at";
+    public static final ZoneId LONDON = ClockSetting.LONDON;
+    public static final String AS_AT = ClockSetting.AS_AT;
 
     private static final Logger LOG = Logger.getLogger(EnglandClock.class);
 
@@ -66,26 +62,12 @@ public class EnglandClock {
         }
     }
 
-    /** The clock the settings give: the system clock in London, or as at {@value #AS_AT} when a test run asks. */
+    /** The clock the settings give ({@link ClockSetting}). */
     public static Clock configured() {
-        LocalDateTime at = asAt();
-        Clock system = Clock.system(LONDON);
-        if (at == null) {
-            return system;
-        }
-        Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-        return Clock.offset(system, Duration.between(jvmStart, at.atZone(LONDON).toInstant()));
+        return ClockSetting.configured();
     }
 
     static LocalDateTime asAt() {
-        String value = System.getProperty(AS_AT, "").trim();
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return value.contains("T") ? LocalDateTime.parse(value) : LocalDate.parse(value).atTime(LocalTime.NOON);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(AS_AT + " must be yyyy-MM-dd or yyyy-MM-ddTHH:mm, not " + value, e);
-        }
+        return ClockSetting.asAt();
     }
 }
