@@ -15,24 +15,25 @@ source "$DEPLOY_DIR/lib/common.sh"
 
 # The terms are the defaults review-service (TermCalendar) and workload-service (SchoolCalendar) are built with;
 # 2026/27: autumn 1 Sep to 20 Dec, spring 4 Jan to 25 Mar (Easter is 28 Mar 2027), summer 12 Apr to 22 Jul.
+# Every day is one the tests may yet meet (today or later): a test may take a date before it was written to be past.
 DAYS=(
-  2027-01-13             # a Wednesday in term
-  2027-01-16             # a Saturday
-  2026-09-01 2026-12-20  # the autumn term's first and last day
-  2026-12-21 2027-01-03  # the Christmas holiday's first and last day
-  2026-12-24 2027-01-01  # the workload calendar's Christmas closure and its spring start
-  2027-01-04 2027-03-25  # the spring term's first and last day
-  2027-03-26 2027-04-11  # the Easter holiday's first and last day
-  2027-04-01             # the workload calendar's summer start
-  2027-04-12 2027-07-22  # the summer term's first and last day
-  2027-07-23 2027-08-01  # the summer holiday's first day, and the workload calendar's August closure
+  2028-02-29             # a leap day
   2027-08-31 2027-09-01  # the school year's last day, the next one's first
   2026-12-31             # the year's end
-  2028-02-29             # a leap day
   2027-03-28T00:30       # the clocks go forward (01:00 GMT): just before
-  2027-03-28T03:30       # and just after
   2027-10-31T00:30       # the clocks go back (02:00 BST): before
-  2027-10-31T23:30       # and late on the long day
+  2027-01-13             # a Wednesday in term
+  2027-01-16             # a Saturday
+  2026-12-20             # the autumn term's last day (its first: 1 September 2027, above)
+  2026-12-21 2027-01-03  # the Christmas holiday's first and last day
+  2027-01-04 2027-03-25  # the spring term's first and last day
+  2027-03-26 2027-04-11  # the Easter holiday's first and last day
+  2027-04-12 2027-07-22  # the summer term's first and last day
+  2027-07-23             # the summer holiday's first day
+  2026-12-24 2027-01-01  # the workload calendar's Christmas closure and its spring start
+  2027-04-01 2027-08-01  # the workload calendar's summer start and August closure
+  2027-03-28T03:30       # just after the clocks go forward
+  2027-10-31T23:30       # late on the long day the clocks go back
 )
 if (( $# )); then DAYS=("$@"); else DAYS+=("$(TZ=Europe/London date +%F)"); fi
 
@@ -66,6 +67,21 @@ AllocationExceededTest,ForecastTest,ReportResourceTest,ReviewEventsTest,TimeEntr
 SchoolCalendarTest,DurationsTest
 selection=()
 [[ ${SEN_DATES_TESTS:-} == all ]] || selection=("-Dtest=$DATE_TESTS" -Dsurefire.failIfNoSpecifiedTests=false)
+# the table so far, rewritten after each day, so that a sweep stopped early keeps what it measured
+write_report() {
+  {
+    echo "# The module tests as at a spread of days"
+    echo
+    echo "Written by \`deploy/test-dates.sh\` on $(date -u +%F) at commit \`$(git rev-parse --short HEAD)\`" \
+      "($(nproc) cores). Each row is one run of the date-sensitive tests of the platform and the four services" \
+      "(${SEN_DATES_TESTS:-the list in the script}) with \`-Dsen.test.as-at=<day>\`."
+    echo
+    echo "| as at | day | result | tests | time | failing tests |"
+    echo "|---|---|---|---|---|---|"
+    printf '%s\n' "${rows[@]}"
+  } >"$REPORT"
+}
+
 rows=() failed=0
 for day in "${DAYS[@]}"; do
   log=$LOGS/${day//:/}.log
@@ -77,18 +93,7 @@ for day in "${DAYS[@]}"; do
   broken=$(grep -oE '^\[ERROR\]   [A-Za-z]+\.[A-Za-z0-9_]+' "$log" | awk '{print $2}' | sort -u | paste -sd' ' - || true)
   rows+=("| $day | $(TZ=Europe/London date -d "${day%%T*}" +%a) | $result | $tests | $((SECONDS - t0)) s | ${broken:-} |")
   say dates "as at $day: $result ($tests)"
+  write_report
 done
-
-{
-  echo "# The module tests as at a spread of days"
-  echo
-  echo "Written by \`deploy/test-dates.sh\` on $(date -u +%F) at commit \`$(git rev-parse --short HEAD)\`" \
-    "($(nproc) cores). Each row is one run of the date-sensitive tests of the platform and the four services" \
-    "(${SEN_DATES_TESTS:-the list in the script}) with \`-Dsen.test.as-at=<day>\`."
-  echo
-  echo "| as at | day | result | tests | time | failing tests |"
-  echo "|---|---|---|---|---|---|"
-  printf '%s\n' "${rows[@]}"
-} >"$REPORT"
 say dates "table: $REPORT"
 exit $failed
