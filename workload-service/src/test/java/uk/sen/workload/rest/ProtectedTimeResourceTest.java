@@ -17,6 +17,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ProtectedTimeResourceTest {
 
+    /**
+     * This test's allocations of senco.harbour at Harbour: other tests give them allocations of their own, long
+     * before these (the OpenAPI fuzz test's plausible request sets one from 2022-03-10).
+     */
+    static final String OURS = "findAll { it.effectiveFrom >= '2025-09-01' }";
+
     static String body(String school, String senco, String hours, String from, String to) {
         return "{\"schoolUrn\":\"" + school + "\",\"senco\":\"" + senco + "\",\"hoursPerWeek\":" + hours
                 + ",\"effectiveFrom\":\"" + from + "\"" + (to == null ? "" : ",\"effectiveTo\":\"" + to + "\"")
@@ -34,9 +40,9 @@ class ProtectedTimeResourceTest {
 
         as("slt.harbour").queryParam("senco", "senco.harbour").queryParam("school", "900101")
                 .get("/api/v1/allocations").then().statusCode(200)
-                .body("effectiveFrom", contains("2026-04-01", "2026-01-05", "2025-09-01"))
-                .body("effectiveTo", contains("2026-07-31", "2026-03-31", "2026-01-04"))
-                .body("hoursPerWeek", contains(3.0f, 4.5f, 3.0f))
+                .body(OURS + ".effectiveFrom", contains("2026-04-01", "2026-01-05", "2025-09-01"))
+                .body(OURS + ".effectiveTo", contains("2026-07-31", "2026-03-31", "2026-01-04"))
+                .body(OURS + ".hoursPerWeek", contains(3.0f, 4.5f, 3.0f))
                 .body("find { it.id == '" + first + "' }.endedBy", equalTo("slt.harbour"))
                 .body("find { it.effectiveFrom == '2026-04-01' }.reason", equalTo("resumes after a temporary allocation"));
         as("slt.harbour").get("/api/v1/allocations/" + first).then().statusCode(200)
@@ -47,7 +53,7 @@ class ProtectedTimeResourceTest {
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("effectiveFrom"));
         as("slt.harbour").queryParam("senco", "senco.harbour").queryParam("school", "900101")
-                .get("/api/v1/allocations").then().body("size()", equalTo(3));
+                .get("/api/v1/allocations").then().body(OURS + ".size()", equalTo(3));
 
         // the SENCO reads their own, another SENCO none of it
         as("senco.harbour").get("/api/v1/allocations").then().statusCode(200)
