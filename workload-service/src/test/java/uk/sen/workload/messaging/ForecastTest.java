@@ -118,7 +118,16 @@ class ForecastTest {
             assertEquals(8.0, f.getDouble("kinds.find { it.code == 'PHASE_TRANSFER_REVIEW' }.effortHours"));
             assertEquals(CALENDAR.nextTerm(today).to().toString(), f.getString("to"));
             assertEquals(true, f.getBoolean("weeks[2].overByMargin"));
-            assertEquals(w.plusWeeks(2).toString(), f.getString("exceedance.firstWeek"));
+            // 1.5 hours fit a full week's allocation of 2; a week with closure days (Christmas, August) holds less of
+            // it, so next to a closure the run over it may start a week or two sooner (a closed week, with no
+            // allocation, breaks a run instead)
+            if (CALENDAR.workingDays(w) == 5 && CALENDAR.workingDays(w.plusWeeks(1)) == 5) {
+                assertEquals(w.plusWeeks(2).toString(), f.getString("exceedance.firstWeek"));
+            } else {
+                LocalDate firstOver = LocalDate.parse(f.getString("exceedance.firstWeek"));
+                assertFalse(firstOver.isAfter(w.plusWeeks(2)), firstOver::toString);
+                assertEquals(true, f.getBoolean("weeks.find { it.weekStart == '" + firstOver + "' }.overByMargin"));
+            }
 
             ConsumerRecord<String, String> alert = out.await(r -> isAlert(r, "FORECAST"), Duration.ofSeconds(20));
             EventSchemas.assertValid("workload", "allocation-exceeded", alert.value());
