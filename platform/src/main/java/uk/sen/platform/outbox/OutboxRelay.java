@@ -1,6 +1,7 @@
 package uk.sen.platform.outbox;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -28,6 +30,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -69,12 +72,16 @@ public class OutboxRelay {
     @Inject
     ManagedExecutor executor;
 
+    @ConfigProperty(name = "sen.shutdown.drain-timeout", defaultValue = "5s")
+    Duration drainTimeout;
+
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopping;
 
     /** Wakes the relay as soon as a transaction that wrote events commits, so events leave within milliseconds. */
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWriter.Written written) {
-        if (enabled) {
+        if (enabled && !stopping) {
             executor.runAsync(this::poll);
         }
     }
@@ -83,8 +90,27 @@ public class OutboxRelay {
     @Scheduled(every = "${sen.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledPoll() {
-        if (enabled) {
+        if (enabled && !stopping) {
             poll();
+        }
+    }
+
+    /**
+     * On shutdown, before the data source closes: no new batch starts, and the one being published gets until the
+     * drain timeout to be acknowledged and marked sent. A batch cut short rolls back and is published again after the
+     * restart (or by another replica); consumers drop what they already had.
+     */
+    void drain(@Observes @Priority(20) ShutdownEvent event) {
+        stopping = true;
+        try {
+            if (running.tryLock(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                running.unlock();
+            } else {
+                LOG.warnf("Shutdown: the outbox batch being published did not finish within %s; it is sent again",
+                        drainTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -95,11 +121,11 @@ public class OutboxRelay {
             return;
         }
         try {
-            while (again.getAndSet(false)) {
+            while (again.getAndSet(false) && !stopping) {
                 int sent;
                 do {
                     sent = relayBatch();
-                } while (sent == batchSize);
+                } while (sent == batchSize && !stopping);
             }
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay will retry: %s", e.getMessage());

@@ -1,34 +1,46 @@
 package uk.sen.review.messaging;
 
-import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import uk.sen.platform.inbox.EventChannel;
+import uk.sen.platform.inbox.EventConsumption;
 import uk.sen.platform.inbox.IncomingEvent;
-import uk.sen.platform.inbox.MalformedEventException;
 import uk.sen.review.service.PupilFollower;
 
 /**
- * Reads sen.register.v1. A failing event is retried a few times (each try its own transaction); if it still fails,
- * or can never be read, the exception nacks it and it goes to sen.register.v1.dlq.review-service, so it never
- * blocks the pupils behind it.
+ * Reads sen.register.v1 through the platform's {@link EventConsumption}: a failing event is tried again a few times;
+ * if it still fails, or can never be read, it goes to sen.register.v1.dlq.review-service (from where a trust admin
+ * can replay it), so it never blocks the pupils behind it; at shutdown, what was not applied is delivered again.
  */
 @ApplicationScoped
-public class RegisterEventConsumer {
+public class RegisterEventConsumer implements EventChannel {
 
     @Inject
     PupilFollower follower;
 
+    @Inject
+    EventConsumption consumption;
+
+    @Override
+    public String channel() {
+        return "register-events";
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
+        follower.apply(event);
+    }
+
     @Incoming("register-events")
     @Blocking(ordered = true)
-    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, abortOn = MalformedEventException.class)
-    public void consume(ConsumerRecord<String, String> record) {
-        follower.apply(IncomingEvent.from(record));
+    public CompletionStage<Void> consume(Message<String> record) {
+        return consumption.consume(this, record);
     }
 }

@@ -1,34 +1,46 @@
 package uk.sen.workload.messaging;
 
-import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import uk.sen.platform.inbox.EventChannel;
+import uk.sen.platform.inbox.EventConsumption;
 import uk.sen.platform.inbox.IncomingEvent;
-import uk.sen.platform.inbox.MalformedEventException;
 import uk.sen.workload.service.ReviewFollower;
 
 /**
- * Reads sen.review.v1. A failing event is retried a few times (each try its own transaction); if it still fails,
- * or can never be read, the exception nacks it and it goes to sen.review.v1.dlq.workload-service, so it never
- * blocks the reviews behind it.
+ * Reads sen.review.v1 through the platform's {@link EventConsumption}: a failing event is tried again a few times;
+ * if it still fails, or can never be read, it goes to sen.review.v1.dlq.workload-service (from where a trust admin
+ * can replay it), so it never blocks the reviews behind it; at shutdown, what was not applied is delivered again.
  */
 @ApplicationScoped
-public class ReviewEventConsumer {
+public class ReviewEventConsumer implements EventChannel {
 
     @Inject
     ReviewFollower follower;
 
+    @Inject
+    EventConsumption consumption;
+
+    @Override
+    public String channel() {
+        return "review-events";
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
+        follower.apply(event);
+    }
+
     @Incoming("review-events")
     @Blocking(ordered = true)
-    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, abortOn = MalformedEventException.class)
-    public void consume(ConsumerRecord<String, String> record) {
-        follower.apply(IncomingEvent.from(record));
+    public CompletionStage<Void> consume(Message<String> record) {
+        return consumption.consume(this, record);
     }
 }

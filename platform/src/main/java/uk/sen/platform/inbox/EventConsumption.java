@@ -1,0 +1,150 @@
+package uk.sen.platform.inbox;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+
+/**
+ * How every consumer applies a record, and how it stops. A record is applied by its {@link EventChannel}, tried up to
+ * four times (each try its own transaction), then acknowledged; one that still fails, or can never be read, is
+ * nacked and goes to the channel's dead-letter topic, so it never blocks the pupils behind it.
+ * <p>
+ * On shutdown (SIGTERM, a rolling restart) the service stops applying records before its data source closes: records
+ * not yet started are neither acknowledged nor nacked, so their offsets are not committed and they are delivered
+ * again, after the restart or to another replica; records being applied are waited for (up to
+ * {@code sen.shutdown.drain-timeout}), and one that fails because the service is stopping is left unacknowledged too.
+ * Nothing in flight at shutdown reaches a dead-letter topic. (The Kafka connector's own graceful shutdown, which keeps
+ * applying records while the rest of the service closes, is turned off in the platform's configuration.)
+ */
+@ApplicationScoped
+public class EventConsumption {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumption.class);
+    static final int TRIES = 4;
+
+    @ConfigProperty(name = "sen.consumer.retry-delay", defaultValue = "200ms")
+    Duration retryDelay;
+
+    @ConfigProperty(name = "sen.shutdown.drain-timeout", defaultValue = "5s")
+    Duration drainTimeout;
+
+    private final MeterRegistry metrics;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean stopping;
+
+    EventConsumption(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Applies a record received on the channel and settles it: ack, nack (dead letter), or left for redelivery. */
+    public CompletionStage<Void> consume(EventChannel channel, Message<?> message) {
+        if (stopping) {
+            return leftForRedelivery(channel, "the service is stopping");
+        }
+        inFlight.incrementAndGet();
+        try {
+            applyWithRetries(channel, IncomingEvent.from(recordOf(message)));
+            return message.ack();
+        } catch (RuntimeException e) {
+            if (stopping) {
+                return leftForRedelivery(channel, "it failed while the service was stopping (" + e + ")");
+            }
+            return message.nack(e);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Applies an event once more (a dead letter replayed by an operator), with the same tries as a first delivery. */
+    public void replay(EventChannel channel, ConsumerRecord<String, String> record) {
+        if (stopping) {
+            throw new IllegalStateException("the service is stopping");
+        }
+        inFlight.incrementAndGet();
+        try {
+            applyWithRetries(channel, IncomingEvent.from(record));
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** True once the service has begun to stop; a long job checks it to leave off between steps. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    private void applyWithRetries(EventChannel channel, IncomingEvent event) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                channel.apply(event);
+                return;
+            } catch (MalformedEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt == TRIES || stopping) {
+                    throw e;
+                }
+                LOG.debugf("Event %s on %s failed (try %d of %d), trying again: %s", event.id(), channel.channel(),
+                        attempt, TRIES, e);
+                sleep(retryDelay.toMillis());
+            }
+        }
+    }
+
+    private CompletionStage<Void> leftForRedelivery(EventChannel channel, String why) {
+        metrics.counter("sen.consumer.left-for-redelivery", "channel", channel.channel()).increment();
+        LOG.debugf("A record on %s is left unacknowledged for redelivery: %s", channel.channel(), why);
+        // never completed: the record is not acknowledged, so its offset (and those after it) stay uncommitted
+        return new CompletableFuture<>();
+    }
+
+    /**
+     * Runs when shutdown begins, before the data source and Hibernate close: from now on no record is started, and
+     * the records being applied get until the drain timeout to finish.
+     */
+    void drain(@Observes @Priority(10) ShutdownEvent event) {
+        stopping = true;
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        int left = inFlight.get();
+        if (left > 0) {
+            LOG.warnf("Shutdown: %d records still being applied after %s; they roll back and are delivered again",
+                    left, drainTimeout);
+        } else {
+            LOG.info("Shutdown: consumers drained; records not started are left for redelivery");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, String> recordOf(Message<?> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> (ConsumerRecord<String, String>) m.getRecord())
+                .orElseThrow(() -> new MalformedEventException("Message is not a Kafka record"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
