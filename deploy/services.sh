@@ -1,19 +1,40 @@
 #!/usr/bin/env bash
 # The four SEN services as plain `java -jar` processes against the local infrastructure (deploy/infra.sh).
 # usage: deploy/services.sh up|down|status
+# SEN_REPLICAS=N (default 1) runs N replicas of each service: replica r listens on the ports below plus 100*(r-1)
+# (review-service: 8082, 8182, 8282...; its management port 9182, 9282...) and is named <service>-r from r=2
+# (<state>/run/review-service-2.pid, <state>/logs/review-service-2.log). The replicas share the service's database
+# and Kafka consumer group: the partitions are shared between them, the outbox relay and the scheduled jobs run
+# their effect on one replica at a time, and either replica answers the API the same.
 set -euo pipefail
 
 DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=lib/common.sh
 source "$DEPLOY_DIR/lib/common.sh"
+# shellcheck source=lib/kafka.sh
+source "$DEPLOY_DIR/lib/kafka.sh"   # KAFKA_BOOTSTRAP: the single broker, or the cluster (SEN_KAFKA_BROKERS=3)
 
-# name:API port:management port (health and metrics)
+# name:API port:management port (health and metrics) of each service's first replica
 SERVICES=(register-service:8081:9181 review-service:8082:9182 notification-service:8083:9183 workload-service:8084:9184)
+REPLICAS=${SEN_REPLICAS:-1}
+[[ $REPLICAS =~ ^[1-9]$ ]] || die services "SEN_REPLICAS must be 1 to 9 (was '$REPLICAS')"
 JAVA_OPTS=${SEN_SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 # a test run as at another day (deploy/test.sh with SEN_TEST_AS_AT): the services' clock starts at that moment
 [[ -z ${SEN_TEST_AS_AT:-} ]] || JAVA_OPTS="$JAVA_OPTS -Dsen.test.as-at=$SEN_TEST_AS_AT"
 
-jar_of() { printf '%s/%s/target/quarkus-app/quarkus-run.jar\n' "$ROOT_DIR" "$1"; }
+jar_of() { printf '%s/%s/target/quarkus-app/quarkus-run.jar\n' "$ROOT_DIR" "${1%-[0-9]}"; }
+
+# instances [N]: name:port:management port of every replica to run (N replicas; all 9 possible for down and status)
+instances() {
+  local n=${1:-$REPLICAS} entry name port mport r
+  for entry in "${SERVICES[@]}"; do
+    IFS=: read -r name port mport <<<"$entry"
+    for (( r = 1; r <= n; r++ )); do
+      if (( r == 1 )); then printf '%s:%s:%s\n' "$name" "$port" "$mport"
+      else printf '%s-%s:%s:%s\n' "$name" "$r" $(( port + 100 * (r - 1) )) $(( mport + 100 * (r - 1) )); fi
+    done
+  done
+}
 
 build() {
   local missing=0 entry
@@ -31,7 +52,7 @@ cmd_up() {
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   build
   local entry name port mport pid jar started=()
-  for entry in "${SERVICES[@]}"; do
+  for entry in $(instances); do
     IFS=: read -r name port mport <<<"$entry"; jar=$(jar_of "$name")
     if pid=$(running_pid "$name" "$jar"); then
       say "$name" "already running (pid $pid) on http://127.0.0.1:$port"
@@ -40,7 +61,8 @@ cmd_up() {
     require_free_port "$name" "$port"
     require_free_port "$name" "$mport"
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-    pid=$(spawn "$name" "$LOG_DIR/$name.log" "$(java_bin)" $JAVA_OPTS -jar "$jar")
+    pid=$(HTTP_PORT=$port MANAGEMENT_PORT=$mport KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-$KAFKA_BOOTSTRAP} \
+      spawn "$name" "$LOG_DIR/$name.log" "$(java_bin)" $JAVA_OPTS -jar "$jar")
     say "$name" "started pid $pid on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)"
     started+=("$name:$port:$mport:$pid")
   done
@@ -53,13 +75,13 @@ cmd_up() {
 
 cmd_down() {
   local entry name pid
-  for entry in "${SERVICES[@]}"; do
+  for entry in $(instances 9); do
     name=${entry%%:*}
     if pid=$(running_pid "$name" "$(jar_of "$name")"); then
       stop_tree "$name" "$pid" 30
       rm -f "$(pid_file "$name")"
       say "$name" "stopped"
-    else
+    elif [[ $name != *-[0-9] ]]; then
       say "$name" "not running"
     fi
   done
@@ -67,14 +89,18 @@ cmd_down() {
 
 cmd_status() {
   local entry name port mport pid rc=0
-  for entry in "${SERVICES[@]}"; do
-    IFS=: read -r name port mport <<<"$entry"
+  for entry in $(instances 9); do
+    IFS=: read -r name port mport <<<"$entry"; pid=""
+    # a replica beyond SEN_REPLICAS is shown only while it runs
+    if [[ $name == *-[0-9] ]] && (( ${name##*-} > REPLICAS )) && ! running_pid "$name" "$(jar_of "$name")" >/dev/null; then
+      continue
+    fi
     if pid=$(running_pid "$name" "$(jar_of "$name")") && health_up "$mport"; then
-      printf "%-21s READY    http://127.0.0.1:%s  health and metrics :%s  pid %s  log: %s\n" "$name" "$port" "$mport" "$pid" "$LOG_DIR/$name.log"
+      printf "%-23s READY    http://127.0.0.1:%s  health and metrics :%s  pid %s  log: %s\n" "$name" "$port" "$mport" "$pid" "$LOG_DIR/$name.log"
     elif [[ -n ${pid:-} ]]; then
-      printf '%-21s STARTING http://127.0.0.1:%s  pid %s  log: %s\n' "$name" "$port" "$pid" "$LOG_DIR/$name.log"; rc=1
+      printf '%-23s STARTING http://127.0.0.1:%s  pid %s  log: %s\n' "$name" "$port" "$pid" "$LOG_DIR/$name.log"; rc=1
     else
-      printf '%-21s DOWN\n' "$name"; rc=1
+      printf '%-23s DOWN\n' "$name"; rc=1
     fi
   done
   return $rc

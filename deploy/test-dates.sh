@@ -44,7 +44,7 @@ mkdir -p "$LOGS" "$(dirname "$REPORT")"
 started=()
 while read -r piece state _; do
   [[ $state == READY ]] || started+=("$piece")
-done < <("$DEPLOY_DIR/infra.sh" status 2>/dev/null | grep -E '^(postgres|kafka|keycloak) ' || true)
+done < <("$DEPLOY_DIR/infra.sh" status 2>/dev/null | grep -E '^(postgres|kafka|greenmail|keycloak) ' || true)
 cleanup() {
   local rc=$?
   if (( ${#started[@]} )); then "$DEPLOY_DIR/infra.sh" down "${started[@]}" || true; fi
