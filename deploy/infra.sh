@@ -30,13 +30,19 @@ commands:
   restart [PIECE...]  down, then up
   status              one line per piece; exit code 0 only if all are ready
   check               smoke test of the running stack: DB logins, topics, token claims, a mail
-  topics              list the Kafka topics with their partition counts
+  topics              list the Kafka topics with their partition counts (cluster: also replication, min ISR)
   kafka CLASS ARGS    run a Kafka CLI class against the local broker's jars, e.g.
                       deploy/infra.sh kafka org.apache.kafka.tools.consumer.ConsoleConsumer \\
-                        --bootstrap-server 127.0.0.1:9092 --topic sen.register.v1 --from-beginning
+                        --bootstrap-server $KAFKA_BOOTSTRAP --topic sen.register.v1 --from-beginning
+  kafka-node stop|start N
+                      3-node cluster only: stop node N (SIGTERM, waits until it has exited), or start it
+                      again and wait until it has started (fault injection)
 
 pieces: ${ALL_PIECES[*]} (default: all)
 state:  $STATE_DIR (override with SEN_STATE_DIR)
+kafka:  SEN_KAFKA_BROKERS=$KAFKA_BROKERS: 1 (default) one broker on 127.0.0.1:9092; 3 a KRaft cluster of three
+        broker+controller nodes on 127.0.0.1:9192,9194,9196 (controllers 9193,9195,9197), replication factor 3,
+        min.insync.replicas 2, data in kafka/cluster/. Every command acts on the shape the setting chooses.
 EOF
 }
 
@@ -138,11 +144,17 @@ main() {
     down)    cmd_down "$@" ;;
     restart) cmd_down "$@"; cmd_up "$@" ;;
     status)  cmd_status ;;
-    topics)  kafka_list_topics ;;
+    topics)  kafka_list_topics --replication ;;
     check)   cmd_check ;;
     kafka)   (( $# > 0 )) || { usage >&2; exit 2; }
              [[ -f $KAFKA_LIB/.complete ]] || die kafka "Kafka jars not downloaded yet (deploy/infra.sh up kafka)"
              kafka_tool "$@" ;;
+    kafka-node)
+             [[ $# == 2 && ( $1 == stop || $1 == start ) ]] || { usage >&2; exit 2; }
+             kafka_require_cluster "kafka-node $1"
+             kafka_node_check "$2"
+             take_lock
+             if [[ $1 == stop ]]; then kafka_node_stop "$2"; else kafka_node_start "$2"; fi ;;
     -h|--help|help) usage ;;
     *)       usage >&2; exit 2 ;;
   esac

@@ -12,24 +12,31 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates the topics listed in deploy/kafka/topics.txt that do not exist yet (one JVM for all
  * topics instead of one kafka-topics run per topic). Existing topics are left unchanged; a topic
- * with fewer partitions than listed is reported, not altered.
+ * with fewer partitions or replicas than wanted is reported, not altered.
  *
- * <p>Used by deploy/infra.sh: {@code java -cp <kafka jars>:<classes> EnsureTopics BOOTSTRAP FILE}.
+ * <p>Used by deploy/infra.sh: {@code java -cp <kafka jars>:<classes> EnsureTopics BOOTSTRAP FILE
+ * [REPLICATION-FACTOR [MIN-INSYNC-REPLICAS]]}: replication factor 1 and the broker's min.insync.replicas
+ * for the single broker, 3 and 2 for the three-node cluster (SEN_KAFKA_BROKERS=3).
  * Prints one summary line on stdout; exits non-zero on failure.
  */
 public final class EnsureTopics {
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: EnsureTopics <bootstrap-servers> <topics-file>");
+        if (args.length < 2 || args.length > 4) {
+            System.err.println("usage: EnsureTopics <bootstrap-servers> <topics-file> [<replication-factor> [<min-insync-replicas>]]");
             System.exit(2);
         }
         Map<String, Integer> wanted = readTopics(Path.of(args[1]));
+        short replicationFactor = args.length > 2 ? Short.parseShort(args[2]) : 1;
+        Map<String, String> topicConfigs = args.length > 3
+                ? Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Integer.parseInt(args[3])))
+                : Map.of();
 
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
@@ -41,7 +48,7 @@ public final class EnsureTopics {
             List<NewTopic> missing = new ArrayList<>();
             wanted.forEach((name, partitions) -> {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, (short) 1));
+                    missing.add(new NewTopic(name, partitions, replicationFactor).configs(topicConfigs));
                 }
             });
 
@@ -62,16 +69,24 @@ public final class EnsureTopics {
 
             Map<String, TopicDescription> described = admin.describeTopics(wanted.keySet()).allTopicNames().get();
             wanted.forEach((name, partitions) -> {
-                int actual = described.get(name).partitions().size();
+                TopicDescription description = described.get(name);
+                int actual = description.partitions().size();
                 if (actual < partitions) {
                     System.err.printf("WARNING: topic %s has %d partition(s), topics file wants %d%n", name, actual, partitions);
                 }
+                int replicas = description.partitions().get(0).replicas().size();
+                if (replicas < replicationFactor) {
+                    System.err.printf("WARNING: topic %s has %d replica(s), wanted %d%n", name, replicas, replicationFactor);
+                }
             });
 
+            String replication = replicationFactor == 1 ? ""
+                    : " (replication factor " + replicationFactor
+                            + (args.length > 3 ? ", min.insync.replicas " + args[3] : "") + ")";
             if (created.isEmpty()) {
-                System.out.printf("all %d topics exist%n", wanted.size());
+                System.out.printf("all %d topics exist%s%n", wanted.size(), replication);
             } else {
-                System.out.printf("created %d of %d topics: %s%n", created.size(), wanted.size(), String.join(" ", created));
+                System.out.printf("created %d of %d topics%s: %s%n", created.size(), wanted.size(), replication, String.join(" ", created));
             }
         }
     }
