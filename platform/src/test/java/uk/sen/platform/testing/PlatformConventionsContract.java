@@ -76,6 +76,15 @@ public abstract class PlatformConventionsContract {
     }
 
     @Test
+    public void anAddressOrHeadersTooLongAreProblemsTooNotBareAnswers() {
+        given().queryParam("school", "9".repeat(10_000)).get("/api/v1/me").then().statusCode(414)
+                .contentType("application/problem+json").body("status", equalTo(414))
+                .body("detail", containsString("8 KB"));
+        given().header("X-Padding", "x".repeat(20_000)).get("/api/v1/me").then().statusCode(431)
+                .contentType("application/problem+json").body("status", equalTo(431));
+    }
+
+    @Test
     public void answersAreNeitherCachedNorSniffed() {
         given().auth().oauth2(Tokens.of("trust.admin")).get("/api/v1/audit").then().statusCode(200)
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
