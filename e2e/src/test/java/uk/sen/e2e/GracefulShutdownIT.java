@@ -121,7 +121,7 @@ class GracefulShutdownIT {
             assertTrue(process.isAlive(), "replica " + name + " ended; see " + log.toAbsolutePath());
             try {
                 return given().get("http://127.0.0.1:" + management + "/q/health/ready").statusCode() == 200;
-            } catch (RuntimeException notYet) {
+            } catch (Exception notYet) { // connection refused while it starts
                 return false;
             }
         });
