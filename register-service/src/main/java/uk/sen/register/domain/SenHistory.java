@@ -10,7 +10,7 @@ import java.util.Map;
 import uk.sen.platform.problem.Violation;
 
 /**
- * A pupil's SEN provision history in the Common Transfer File's terms (domain.md section 4). The CTF lists
+ * A pupil's SEN provision history in the Common Transfer File's terms (docs/domain.md section 4). The CTF lists
  * {@code SEN} entries, each a provision from a start date until the next entry; an N entry marks the day the pupil
  * came off the register. The register keeps periods with start and end dates instead; this class converts between
  * the two so that an export read back by an import gives the same history.

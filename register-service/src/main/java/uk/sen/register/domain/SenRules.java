@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import uk.sen.platform.problem.Violation;
 
 /**
- * The rules a SEN provision and its needs must satisfy (domain.md section 1). Each returns every violation at once
+ * The rules a SEN provision and its needs must satisfy (docs/domain.md section 1). Each returns every violation at once
  * so a SENCO fixes the form in one go.
  */
 public final class SenRules {

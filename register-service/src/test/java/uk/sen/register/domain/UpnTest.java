@@ -15,12 +15,12 @@ class UpnTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', nullValues = "VALID", value = {
-            // valid examples from domain.md, including a temporary UPN
+            // valid examples from docs/domain.md, including a temporary UPN
             "H801200001001 | VALID",
             "B801200005001 | VALID",
             "G80120000101A | VALID",
             "A950000178301 | VALID",
-            // invalid examples from domain.md
+            // invalid examples from docs/domain.md
             "Z801200001001 | UPN invalid (wrong check letter at character 1)",
             "A801200005001 | UPN invalid (wrong check letter at character 1)",
             "R247962919251 | UPN invalid (wrong check letter at character 1)",

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * An exception to the assessment time limits (domain.md: Regs 10(4)), recorded with its reason and date: the steps
+ * An exception to the assessment time limits (docs/domain.md: Regs 10(4)), recorded with its reason and date: the steps
  * it names are then excepted rather than missed when late.
  */
 @Entity

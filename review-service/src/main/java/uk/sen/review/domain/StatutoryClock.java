@@ -5,7 +5,7 @@ import java.time.Month;
 import java.time.Period;
 
 /**
- * The statutory timescales of the SEND Code of Practice and Regulations (domain.md section 3), as date arithmetic
+ * The statutory timescales of the SEND Code of Practice and Regulations (docs/domain.md section 3), as date arithmetic
  * in one place. "Within N weeks/months of X" is the last day on which the step is still on time.
  */
 public final class StatutoryClock {

@@ -38,7 +38,7 @@ import uk.sen.review.messaging.ReviewEvents;
 import uk.sen.review.messaging.ReviewEvents.AssessmentRequestData;
 
 /**
- * EHC needs assessment requests and their statutory clock (domain.md section 3): from the day the LA receives the
+ * EHC needs assessment requests and their statutory clock (docs/domain.md section 3): from the day the LA receives the
  * request, the decision whether to assess within 6 weeks, a decision not to issue a plan within 16, the final plan
  * within 20. Steps are taken in order; an exception (Regs 10(4)) is recorded with its reason and date and makes
  * the steps it names excepted rather than missed.
