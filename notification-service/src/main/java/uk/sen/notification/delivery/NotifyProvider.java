@@ -29,7 +29,6 @@ import uk.sen.notification.domain.Channel;
 import uk.sen.notification.domain.Message;
 import uk.sen.notification.domain.MessageTemplate;
 import uk.sen.notification.domain.ReasonCode;
-import uk.sen.notification.service.TemplateService;
 
 /**
  * Email and text messages through GOV.UK Notify: the trust's Notify template (its id on our template row) with our
@@ -48,8 +47,6 @@ public class NotifyProvider implements DeliveryProvider {
     @Inject
     Config rawConfig;
 
-    @Inject
-    TemplateService templates;
 
     @Inject
     ObjectMapper json;
@@ -83,7 +80,7 @@ public class NotifyProvider implements DeliveryProvider {
             return DeliveryResult.permanent(ReasonCode.NOT_CONFIGURED,
                     "No GOV.UK Notify API key is configured for trust " + m.trustId);
         }
-        Optional<MessageTemplate> template = templates.effective(m.trustId, m.templateKey, Channel.valueOf(m.channel));
+        Optional<MessageTemplate> template = MessageTemplate.effective(m.trustId, m.templateKey, Channel.valueOf(m.channel));
         if (template.isEmpty() || template.get().notifyTemplateId == null) {
             return DeliveryResult.permanent(ReasonCode.NO_TEMPLATE, "No GOV.UK Notify template id for "
                     + m.templateKey + "/" + m.channel + " in trust " + m.trustId);

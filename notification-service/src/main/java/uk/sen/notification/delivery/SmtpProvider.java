@@ -98,7 +98,7 @@ public class SmtpProvider implements DeliveryProvider {
         return null;
     }
 
-    static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -1,6 +1,7 @@
 package uk.sen.notification.domain;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -37,4 +38,14 @@ public class MessageTemplate extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "updated_by")
     public String updatedBy;
+
+    /** The template a message of this key and channel uses: the trust's own, else the platform's default. */
+    public static Optional<MessageTemplate> effective(String trustId, String key, Channel channel) {
+        if (trustId == null) {
+            return find("trustId is null and templateKey = ?1 and channel = ?2", key, channel).firstResultOptional();
+        }
+        // the trust's own first: in one query, as this runs for every message planned
+        return find("(trustId = ?1 or trustId is null) and templateKey = ?2 and channel = ?3 "
+                + "order by trustId nulls last", trustId, key, channel).firstResultOptional();
+    }
 }

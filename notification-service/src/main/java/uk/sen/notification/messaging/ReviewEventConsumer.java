@@ -9,7 +9,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import uk.sen.notification.service.EventIntake;
 import uk.sen.platform.inbox.EventChannel;
 import uk.sen.platform.inbox.EventConsumption;
 import uk.sen.platform.inbox.IncomingEvent;

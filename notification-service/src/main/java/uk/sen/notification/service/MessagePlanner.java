@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.qute.TemplateException;
 import uk.sen.notification.delivery.DeliveryProvider;
-import uk.sen.notification.delivery.MessageSender;
 import uk.sen.notification.delivery.Providers;
 import uk.sen.notification.domain.Channel;
 import uk.sen.notification.domain.ChannelChoice;
@@ -43,7 +42,7 @@ import uk.sen.notification.domain.StaffContact;
 import uk.sen.notification.domain.StaffRole;
 import uk.sen.notification.domain.TriggerEvent;
 import uk.sen.notification.domain.TriggerRule;
-import uk.sen.notification.messaging.NotificationEvents;
+import uk.sen.notification.events.NotificationEvents;
 import uk.sen.notification.repository.MessageRepository;
 import uk.sen.notification.service.Recipients.Recipient;
 import uk.sen.platform.problem.ProblemException;
@@ -58,6 +57,12 @@ import uk.sen.platform.time.EnglandClock;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class MessagePlanner {
+
+    /** Fired in a transaction that planned a message to send; the sender wakes when it commits. */
+    public record Planned() {
+    }
+
+    public static final Planned PLANNED = new Planned();
 
     private static final Logger LOG = Logger.getLogger(MessagePlanner.class);
 
@@ -95,7 +100,7 @@ public class MessagePlanner {
     MeterRegistry metrics;
 
     @Inject
-    Event<MessageSender.Planned> planned;
+    Event<Planned> planned;
 
     @ConfigProperty(name = "quarkus.mailer.from")
     String mailFrom;
@@ -309,7 +314,7 @@ public class MessagePlanner {
             if (status != MessageStatus.PENDING) {
                 events.announce(m);
             } else {
-                planned.fire(MessageSender.PLANNED);
+                planned.fire(PLANNED);
             }
         }
         return inserted;

@@ -10,7 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import uk.sen.notification.domain.KnownPupil;
-import uk.sen.notification.messaging.RegisterEvent;
+import uk.sen.notification.events.RegisterEvent;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
 

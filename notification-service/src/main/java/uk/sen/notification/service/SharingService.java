@@ -22,7 +22,7 @@ import uk.sen.notification.domain.ReasonCode;
 import uk.sen.notification.domain.SharingBasis;
 import uk.sen.notification.domain.SharingRecord;
 import uk.sen.notification.domain.SharingRules;
-import uk.sen.notification.messaging.NotificationEvents;
+import uk.sen.notification.events.NotificationEvents;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;

@@ -60,13 +60,7 @@ public class TemplateService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<MessageTemplate> effective(String trustId, String key, Channel channel) {
-        if (trustId == null) {
-            return MessageTemplate.find("trustId is null and templateKey = ?1 and channel = ?2", key, channel)
-                    .firstResultOptional();
-        }
-        // the trust's own first: in one query, as this runs for every message planned
-        return MessageTemplate.find("(trustId = ?1 or trustId is null) and templateKey = ?2 and channel = ?3 "
-                + "order by trustId nulls last", trustId, key, channel).firstResultOptional();
+        return MessageTemplate.effective(trustId, key, channel);
     }
 
     /** The templates a trust uses, its own where it has one. */

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import uk.sen.notification.messaging.RegisterEvent;
-import uk.sen.notification.messaging.ReviewEvent;
+import uk.sen.notification.events.RegisterEvent;
+import uk.sen.notification.events.ReviewEvent;
 
 /**
  * Something that may cause messages: an event from another service, or a reminder the service raises itself. It

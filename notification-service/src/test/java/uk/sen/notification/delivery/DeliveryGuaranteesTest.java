@@ -33,6 +33,7 @@ import uk.sen.notification.domain.Message;
 import uk.sen.notification.domain.MessageStatus;
 import uk.sen.notification.domain.RecipientKind;
 import uk.sen.notification.repository.MessageRepository;
+import uk.sen.notification.service.MessageSender;
 import uk.sen.notification.support.Api;
 import uk.sen.notification.support.Events;
 import uk.sen.notification.support.Mailbox;

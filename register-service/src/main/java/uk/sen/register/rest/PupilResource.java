@@ -42,6 +42,7 @@ import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
 import uk.sen.platform.web.Versions;
 import uk.sen.register.domain.BroadArea;
+import uk.sen.register.domain.NeedAreas;
 import uk.sen.register.domain.NeedType;
 import uk.sen.register.domain.Provision;
 import uk.sen.register.domain.Pupil;
@@ -56,7 +57,6 @@ import uk.sen.register.rest.RegisterDtos.ProvisionInput;
 import uk.sen.register.rest.RegisterDtos.ProvisionView;
 import uk.sen.register.rest.RegisterDtos.PupilInput;
 import uk.sen.register.rest.RegisterDtos.PupilView;
-import uk.sen.register.service.NeedAreas;
 import uk.sen.register.service.RegisterService;
 import uk.sen.register.service.RegisterService.PupilDetails;
 

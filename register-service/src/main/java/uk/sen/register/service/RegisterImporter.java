@@ -24,7 +24,7 @@ import uk.sen.register.domain.RegisterSync.Plan;
 import uk.sen.register.domain.RegisterSync.Source;
 import uk.sen.register.domain.School;
 import uk.sen.register.domain.SenProvision;
-import uk.sen.register.messaging.RegisterEvents;
+import uk.sen.register.events.RegisterEvents;
 import uk.sen.register.repository.RegisterBatchRepository;
 import uk.sen.register.repository.RegisterBatchRepository.Write;
 

@@ -28,7 +28,7 @@ import uk.sen.register.domain.SenProvision;
 import uk.sen.register.domain.SenRules;
 import uk.sen.register.domain.SenRules.RankedNeed;
 import uk.sen.register.domain.Upn;
-import uk.sen.register.messaging.RegisterEvents;
+import uk.sen.register.events.RegisterEvents;
 import uk.sen.register.repository.PupilRepository;
 
 /**

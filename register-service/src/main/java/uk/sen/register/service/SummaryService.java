@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
 import uk.sen.register.domain.BroadArea;
+import uk.sen.register.domain.NeedAreas;
 import uk.sen.register.domain.NeedType;
 import uk.sen.register.domain.School;
 import uk.sen.register.domain.YearGroups;

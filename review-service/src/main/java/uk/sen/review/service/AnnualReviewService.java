@@ -13,11 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.web.Versions;
 import uk.sen.review.config.ReviewConfig;
 import uk.sen.review.domain.AnnualReview;
@@ -29,7 +29,7 @@ import uk.sen.review.domain.AnnualReview.Status;
 import uk.sen.review.domain.Deadline.Step;
 import uk.sen.review.domain.FollowedPupil;
 import uk.sen.review.domain.StatutoryClock;
-import uk.sen.review.messaging.ReviewEvents;
+import uk.sen.review.events.ReviewEvents;
 
 /**
  * EHC plan reviews: scheduled from the register's events, then taken through their statutory steps by the SENCO.

@@ -16,11 +16,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.web.Versions;
 import uk.sen.review.config.ReviewConfig;
 import uk.sen.review.domain.AssessmentException;
@@ -34,8 +34,8 @@ import uk.sen.review.domain.Sen2RequestOutcome;
 import uk.sen.review.domain.StatutoryClock;
 import uk.sen.review.domain.SupportPlan;
 import uk.sen.review.domain.SupportReview;
-import uk.sen.review.messaging.ReviewEvents;
-import uk.sen.review.messaging.ReviewEvents.AssessmentRequestData;
+import uk.sen.review.events.ReviewEvents;
+import uk.sen.review.events.ReviewEvents.AssessmentRequestData;
 
 /**
  * EHC needs assessment requests and their statutory clock (docs/domain.md section 3): from the day the LA receives the

@@ -18,11 +18,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.outbox.OutboxWriter;
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.review.config.ReviewConfig;
-import uk.sen.review.messaging.ReviewEvents;
-import uk.sen.review.messaging.ReviewEvents.DeadlineData;
+import uk.sen.review.events.ReviewEvents;
+import uk.sen.review.events.ReviewEvents.DeadlineData;
 
 /**
  * Announces deadlines that come near ("deadline approaching", at each configured lead time) and deadlines that

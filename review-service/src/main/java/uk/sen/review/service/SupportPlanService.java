@@ -15,11 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.web.Versions;
 import uk.sen.review.domain.AssessmentRequest;
 import uk.sen.review.domain.Deadline.Step;
@@ -32,9 +32,9 @@ import uk.sen.review.domain.SupportReview.NextStep;
 import uk.sen.review.domain.SupportReview.Score;
 import uk.sen.review.domain.TermCalendar;
 import uk.sen.review.domain.TermCalendar.Term;
-import uk.sen.review.messaging.ReviewEvents;
-import uk.sen.review.messaging.ReviewEvents.SupportPlanData;
-import uk.sen.review.messaging.ReviewEvents.SupportReviewData;
+import uk.sen.review.events.ReviewEvents;
+import uk.sen.review.events.ReviewEvents.SupportPlanData;
+import uk.sen.review.events.ReviewEvents.SupportReviewData;
 
 /**
  * SEN support (provision K): the assess-plan-do-review cycle. The register's events open and close the plan; the

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import uk.sen.platform.testing.EventSchemas;
+import uk.sen.review.events.ReviewEvents;
 
 /**
  * The published schemas accept what the service sends and refuse what consumers could not rely on. (The API and

@@ -12,7 +12,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import uk.sen.platform.inbox.EventChannel;
 import uk.sen.platform.inbox.EventConsumption;
 import uk.sen.platform.inbox.IncomingEvent;
-import uk.sen.workload.service.ReviewFollower;
 
 /**
  * Reads sen.review.v1 through the platform's {@link EventConsumption}: a failing event is tried again a few times;

@@ -30,7 +30,7 @@ import uk.sen.platform.security.CallerScope;
 import uk.sen.platform.security.Roles;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
-import uk.sen.workload.messaging.WorkloadEvents;
+import uk.sen.workload.events.WorkloadEvents;
 import uk.sen.workload.repository.Sql;
 
 /**

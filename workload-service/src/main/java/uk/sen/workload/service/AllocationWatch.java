@@ -26,7 +26,7 @@ import uk.sen.workload.domain.Exceedance;
 import uk.sen.workload.domain.Period;
 import uk.sen.workload.domain.ProtectedTime;
 import uk.sen.workload.domain.SchoolCalendar;
-import uk.sen.workload.messaging.WorkloadEvents;
+import uk.sen.workload.events.WorkloadEvents;
 import uk.sen.workload.repository.TimeAggregates;
 
 /**

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import io.quarkus.runtime.StartupEvent;
 import uk.sen.workload.config.WorkloadConfig;
 import uk.sen.workload.domain.WorkKind;
-import uk.sen.workload.messaging.ReviewEvent;
+import uk.sen.workload.events.ReviewEvent;
 
 /**
  * The kinds of statutory work the forecast counts, as a table: each row says what review-service's events mean for

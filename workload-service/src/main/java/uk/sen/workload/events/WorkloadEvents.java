@@ -1,4 +1,4 @@
-package uk.sen.workload.messaging;
+package uk.sen.workload.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;

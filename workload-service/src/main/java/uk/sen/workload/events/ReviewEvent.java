@@ -1,4 +1,4 @@
-package uk.sen.workload.messaging;
+package uk.sen.workload.events;
 
 import java.time.LocalDate;
 

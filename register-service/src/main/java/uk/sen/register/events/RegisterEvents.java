@@ -1,4 +1,4 @@
-package uk.sen.register.messaging;
+package uk.sen.register.events;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -9,11 +9,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import uk.sen.platform.outbox.OutboxWriter;
+import uk.sen.register.domain.NeedAreas;
 import uk.sen.register.domain.Provision;
 import uk.sen.register.domain.Pupil;
 import uk.sen.register.domain.School;
 import uk.sen.register.domain.SenProvision;
-import uk.sen.register.service.NeedAreas;
 
 /**
  * The register's integration events on {@code sen.register.v1}, written through the outbox. Each carries the

@@ -1,4 +1,4 @@
-package uk.sen.review.service;
+package uk.sen.review.messaging;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,14 +13,16 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.inbox.Inbox;
 import uk.sen.platform.inbox.IncomingEvent;
 import uk.sen.platform.inbox.MalformedEventException;
+import uk.sen.platform.time.EnglandClock;
 import uk.sen.review.domain.FollowedPupil;
 import uk.sen.review.domain.TimelineEntry;
-import uk.sen.review.messaging.RegisterEvent;
+import uk.sen.review.events.RegisterEvent;
+import uk.sen.review.service.AnnualReviewService;
+import uk.sen.review.service.SupportPlanService;
 
 /**
  * Keeps the review service's view of each pupil from the register's events, exactly once per event: the event id

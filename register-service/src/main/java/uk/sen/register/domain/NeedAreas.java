@@ -1,11 +1,9 @@
-package uk.sen.register.service;
+package uk.sen.register.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import uk.sen.register.domain.BroadArea;
-import uk.sen.register.domain.NeedType;
 
 /** Broad area of each need code; Down syndrome has no official area, so it is configured. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package uk.sen.review.messaging;
+package uk.sen.review.events;
 
 import java.time.LocalDate;
 import java.util.List;

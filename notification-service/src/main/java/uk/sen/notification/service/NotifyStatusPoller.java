@@ -1,4 +1,4 @@
-package uk.sen.notification.delivery;
+package uk.sen.notification.service;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import uk.sen.notification.delivery.NotifyProvider;
 import uk.sen.notification.domain.Message;
 import uk.sen.notification.domain.MessageStatus;
 

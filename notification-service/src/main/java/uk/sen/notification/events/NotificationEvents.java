@@ -1,4 +1,4 @@
-package uk.sen.notification.messaging;
+package uk.sen.notification.events;
 
 import java.time.Instant;
 

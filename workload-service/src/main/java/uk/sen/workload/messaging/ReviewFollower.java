@@ -1,4 +1,4 @@
-package uk.sen.workload.service;
+package uk.sen.workload.messaging;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +18,11 @@ import uk.sen.platform.inbox.IncomingEvent;
 import uk.sen.platform.inbox.MalformedEventException;
 import uk.sen.workload.domain.StatutoryWork;
 import uk.sen.workload.domain.WorkKind;
-import uk.sen.workload.messaging.ReviewEvent;
+import uk.sen.workload.events.ReviewEvent;
+import uk.sen.workload.service.AllocationWatch;
+import uk.sen.workload.service.SuggestionService;
+import uk.sen.workload.service.WorkKinds;
+import uk.sen.workload.service.WorkloadClock;
 
 /**
  * Follows review-service's events exactly once each (the event id is recorded in the transaction of its effect),

@@ -1,8 +1,8 @@
-package uk.sen.notification.delivery;
+package uk.sen.notification.service;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +30,10 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import uk.sen.notification.config.NotificationConfig;
+import uk.sen.notification.delivery.DeliveryResult;
+import uk.sen.notification.delivery.NotifyStatus;
+import uk.sen.notification.delivery.Providers;
+import uk.sen.notification.delivery.SmtpProvider;
 import uk.sen.notification.domain.Channel;
 import uk.sen.notification.domain.Contact;
 import uk.sen.notification.domain.LawfulBasis;
@@ -42,9 +46,8 @@ import uk.sen.notification.domain.SharingBasis;
 import uk.sen.notification.domain.SharingRecord;
 import uk.sen.notification.domain.StaffContact;
 import uk.sen.notification.domain.TriggerRule;
-import uk.sen.notification.messaging.NotificationEvents;
+import uk.sen.notification.events.NotificationEvents;
 import uk.sen.notification.repository.MessageRepository;
-import uk.sen.notification.service.SharingGate;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.time.EnglandClock;
 
@@ -112,12 +115,6 @@ public class MessageSender {
     @Inject
     ObjectMapper json;
 
-    /** Fired in a transaction that planned a message to send. */
-    public record Planned() {
-    }
-
-    public static final Planned PLANNED = new Planned();
-
     /**
      * Runs the senders with no context of the thread that woke them: that thread's request ends with its event, and
      * a provider call made in an ended request fails.
@@ -128,7 +125,7 @@ public class MessageSender {
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicInteger active = new AtomicInteger();
 
-    void onPlanned(@Observes(during = TransactionPhase.AFTER_SUCCESS) Planned planned) {
+    void onPlanned(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePlanner.Planned planned) {
         again.set(true);
         startSender();
     }

@@ -1,4 +1,4 @@
-package uk.sen.notification.service;
+package uk.sen.notification.messaging;
 
 import java.time.Instant;
 import java.util.Map;
@@ -13,8 +13,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.sen.notification.domain.TriggerEvent;
-import uk.sen.notification.messaging.RegisterEvent;
-import uk.sen.notification.messaging.ReviewEvent;
+import uk.sen.notification.events.RegisterEvent;
+import uk.sen.notification.events.ReviewEvent;
+import uk.sen.notification.service.MessagePlanner;
+import uk.sen.notification.service.PupilDirectory;
+import uk.sen.notification.service.ReviewMeetings;
+import uk.sen.notification.service.RuleBook;
+import uk.sen.notification.service.Trigger;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.inbox.Inbox;
 import uk.sen.platform.inbox.IncomingEvent;

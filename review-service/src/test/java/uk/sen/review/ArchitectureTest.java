@@ -1,0 +1,11 @@
+package uk.sen.review;
+
+import uk.sen.platform.testing.ArchitectureContract;
+
+class ArchitectureTest extends ArchitectureContract {
+
+    @Override
+    protected String rootPackage() {
+        return "uk.sen.review";
+    }
+}
