@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
-
 import uk.sen.notification.config.NotificationConfig;
 import uk.sen.notification.domain.Contact;
 import uk.sen.notification.domain.ContactInput;
@@ -26,6 +25,8 @@ import uk.sen.notification.domain.ContactRules;
 import uk.sen.notification.domain.Csv;
 import uk.sen.notification.domain.KnownPupil;
 import uk.sen.platform.audit.AuditLog;
+import uk.sen.platform.io.LimitedInputStream;
+import uk.sen.platform.io.Utf8Reader;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;

@@ -19,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import uk.sen.notification.domain.Csv;
+import uk.sen.platform.io.LimitedInputStream;
+import uk.sen.platform.io.Utf8Reader;
 
 /** How an uploaded contacts file is read: strict UTF-8, counted bytes, records one at a time. */
 class ContactFileReadingTest {

@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.sen.platform.io.LimitedInputStream;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.Roles;
 import uk.sen.platform.web.InputRules;
 import uk.sen.register.config.ExchangeConfig;
-import uk.sen.register.exchange.LimitedInputStream;
 import uk.sen.register.service.CtfImportService;
 import uk.sen.register.service.ImportReport;
 import uk.sen.register.service.MisImportService;

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.sen.platform.io.LimitedInputStream;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
@@ -25,7 +26,6 @@ import uk.sen.register.domain.School;
 import uk.sen.register.exchange.CtfFileName;
 import uk.sen.register.exchange.CtfFormat;
 import uk.sen.register.exchange.CtfReader;
-import uk.sen.register.exchange.LimitedInputStream;
 import uk.sen.register.repository.RegisterBatchRepository;
 import uk.sen.register.service.RegisterImporter.Candidate;
 import uk.sen.register.service.RegisterImporter.Result;

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.sen.platform.audit.AuditLog;
+import uk.sen.platform.io.LimitedInputStream;
+import uk.sen.platform.io.Utf8Reader;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.register.config.ExchangeConfig;
@@ -24,9 +26,7 @@ import uk.sen.register.domain.RegisterSync.Outcome;
 import uk.sen.register.domain.RegisterSync.Source;
 import uk.sen.register.domain.School;
 import uk.sen.register.exchange.CsvReader;
-import uk.sen.register.exchange.LimitedInputStream;
 import uk.sen.register.exchange.MisFormat;
-import uk.sen.register.exchange.Utf8Reader;
 import uk.sen.register.repository.RegisterBatchRepository;
 import uk.sen.register.service.RegisterImporter.Candidate;
 import uk.sen.register.service.RegisterImporter.Result;

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import uk.sen.platform.io.Utf8Reader;
+
 class CsvReaderTest {
 
     /** Each record as its fields joined by "|", or "!" + its problem. */

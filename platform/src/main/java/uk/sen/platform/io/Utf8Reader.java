@@ -1,4 +1,4 @@
-package uk.sen.notification.service;
+package uk.sen.platform.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * before such bytes is handed over first, so whoever reads (the CSV reader) knows the line that holds them; the JDK's
  * own reader fails for the whole chunk it decoded.
  */
-final class Utf8Reader extends Reader {
+public final class Utf8Reader extends Reader {
 
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -25,7 +25,7 @@ final class Utf8Reader extends Reader {
     private boolean endOfInput;
     private boolean flushed;
 
-    Utf8Reader(InputStream in) {
+    public Utf8Reader(InputStream in) {
         this.in = in;
     }
 
@@ -61,7 +61,7 @@ final class Utf8Reader extends Reader {
 
     private void fill() throws IOException {
         bytes.compact();
-        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        int n = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         if (n < 0) {
             endOfInput = true;
         } else {

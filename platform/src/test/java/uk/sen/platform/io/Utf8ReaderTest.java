@@ -1,4 +1,4 @@
-package uk.sen.register.exchange;
+package uk.sen.platform.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

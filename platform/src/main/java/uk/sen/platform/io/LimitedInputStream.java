@@ -1,4 +1,4 @@
-package uk.sen.register.exchange;
+package uk.sen.platform.io;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -7,7 +7,10 @@ import java.util.List;
 
 import uk.sen.platform.problem.ProblemException;
 
-/** Reads at most {@code limit} bytes, so an upload larger than allowed is refused before it fills memory or disk. */
+/**
+ * Reads at most {@code limit} bytes, so an upload larger than allowed is refused before it fills memory or disk: a
+ * body sent without its length (chunked) is refused as soon as it passes the limit, without being read to its end.
+ */
 public final class LimitedInputStream extends FilterInputStream {
 
     /** Thrown (as an IOException, so any parser passes it on) once the limit is passed. */
