@@ -136,19 +136,7 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
                 "select p.surname, p.forename from Pupil p where p.id = :id and p.trustId = :trust");
         Map<String, Object> params = new HashMap<>();
         params.put("id", pupilId);
-        params.put("trust", f.trustId());
-        if (f.schools() != null) {
-            jpql.append(" and p.schoolUrn in :schools");
-            params.put("schools", f.schools());
-        }
-        if (f.laCode() != null) {
-            jpql.append(" and p.schoolUrn in (select s.urn from School s where s.laCode = :la)");
-            params.put("la", f.laCode());
-        }
-        if (f.school() != null) {
-            jpql.append(" and p.schoolUrn = :school");
-            params.put("school", f.school());
-        }
+        appendScope(f, jpql, params);
         var query = getEntityManager().createQuery(jpql.toString(), Object[].class);
         params.forEach(query::setParameter);
         return query.getResultStream().findFirst().map(r -> new Cursor((String) r[0], (String) r[1], pupilId));
@@ -212,16 +200,11 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
     private record Query(String jpql, Map<String, Object> params) {
     }
 
-    /** The filter as JPQL; {@code withProvision} joins the provision open on {@code asAt} as {@code sp}. */
-    private static Query build(Filter f, boolean withProvision) {
-        StringBuilder jpql = new StringBuilder("from Pupil p");
-        Map<String, Object> params = new HashMap<>();
-        if (withProvision) {
-            jpql.append(" left join SenProvision sp on sp.pupilId = p.id and sp.startDate <= :asAt "
-                    + "and (sp.endDate is null or sp.endDate > :asAt)");
-            params.put("asAt", f.asAt());
-        }
-        jpql.append(" where p.trustId = :trust");
+    /**
+     * The scope every read of the list shares, after a {@code p.trustId = :trust} condition: the caller's trust,
+     * schools and LA, and the school asked for.
+     */
+    private static void appendScope(Filter f, StringBuilder jpql, Map<String, Object> params) {
         params.put("trust", f.trustId());
         if (f.schools() != null) {
             jpql.append(" and p.schoolUrn in :schools");
@@ -235,6 +218,19 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
             jpql.append(" and p.schoolUrn = :school");
             params.put("school", f.school());
         }
+    }
+
+    /** The filter as JPQL; {@code withProvision} joins the provision open on {@code asAt} as {@code sp}. */
+    private static Query build(Filter f, boolean withProvision) {
+        StringBuilder jpql = new StringBuilder("from Pupil p");
+        Map<String, Object> params = new HashMap<>();
+        if (withProvision) {
+            jpql.append(" left join SenProvision sp on sp.pupilId = p.id and sp.startDate <= :asAt "
+                    + "and (sp.endDate is null or sp.endDate > :asAt)");
+            params.put("asAt", f.asAt());
+        }
+        jpql.append(" where p.trustId = :trust");
+        appendScope(f, jpql, params);
         if (f.provision() == Provision.N) {
             jpql.append(" and sp.id is null");
         } else if (f.provision() != null) {
