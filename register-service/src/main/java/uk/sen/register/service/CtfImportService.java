@@ -132,16 +132,8 @@ public class CtfImportService {
         if (batch.isEmpty()) {
             return;
         }
-        Map<String, Long> readBefore = batches.readBefore(refByUpn);
-        List<Candidate> first = new ArrayList<>(batch.size());
-        for (Candidate c : batch) {
-            Long earlier = readBefore.get(c.incoming().upn());
-            if (earlier == null) {
-                first.add(c);
-            } else {
-                report.invalid(c.ref(), c.incoming().upn(), List.of(duplicate(earlier)));
-            }
-        }
+        List<Candidate> first = importer.firstSightings(batch, refByUpn,
+                (c, earlier) -> report.invalid(c.ref(), c.incoming().upn(), List.of(duplicate(earlier))));
         if (first.isEmpty()) {
             return;
         }

@@ -138,21 +138,10 @@ public class MisImportService {
         if (batch.isEmpty()) {
             return;
         }
-        Map<String, Long> readBefore = batches.readBefore(refByUpn);
-        List<Candidate> first = batch;
-        if (!readBefore.isEmpty()) {
-            first = new ArrayList<>(batch.size());
-            for (Candidate c : batch) {
-                Long earlier = readBefore.get(c.incoming().upn());
-                if (earlier == null) {
-                    first.add(c);
-                } else {
-                    report.invalid(c.ref(), c.incoming().upn(), List.of(duplicate(earlier)));
-                }
-            }
-            if (first.isEmpty()) {
-                return;
-            }
+        List<Candidate> first = importer.firstSightings(batch, refByUpn,
+                (c, earlier) -> report.invalid(c.ref(), c.incoming().upn(), List.of(duplicate(earlier))));
+        if (first.isEmpty()) {
+            return;
         }
         String detail = "MIS import, rows " + first.get(0).ref() + " to " + first.get(first.size() - 1).ref();
         List<String> compared = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +56,29 @@ public class RegisterImporter {
 
     @Inject
     CallerScope caller;
+
+    /**
+     * The batch's candidates whose UPN no earlier batch of the same file had (the file's UPNs so far are kept by the
+     * database, {@link RegisterBatchRepository#startUpnCheck}); each other one goes to {@code duplicate} with the
+     * reference of its first sighting.
+     */
+    public List<Candidate> firstSightings(List<Candidate> batch, Map<String, Long> refByUpn,
+            BiConsumer<Candidate, Long> duplicate) {
+        Map<String, Long> readBefore = batches.readBefore(refByUpn);
+        if (readBefore.isEmpty()) {
+            return batch;
+        }
+        List<Candidate> first = new ArrayList<>(batch.size());
+        for (Candidate c : batch) {
+            Long earlier = readBefore.get(c.incoming().upn());
+            if (earlier == null) {
+                first.add(c);
+            } else {
+                duplicate.accept(c, earlier);
+            }
+        }
+        return first;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Result> apply(School school, Source source, LocalDate today, List<Candidate> batch, String auditDetail) {
