@@ -83,14 +83,19 @@ public abstract class OpenApiFuzzContract {
             byte[] body, String token) {
     }
 
-    @Test
-    public void everyOperationRefusesBadInputWithProblemDetailsAndChangesNothing() throws Exception {
-        JsonNode doc = JSON.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+    /** One operation of the document: its path, its method (upper case), its definition and its path item. */
+    record Operation(String path, String method, JsonNode definition, JsonNode pathItem) {
+    }
+
+    /** The service's OpenAPI document, as served. */
+    static JsonNode document() throws java.io.IOException {
+        return JSON.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().asByteArray());
-        List<String> failures = new ArrayList<>();
-        Map<Integer, Integer> byStatus = new TreeMap<>();
-        int operations = 0;
-        int requests = 0;
+    }
+
+    /** Every operation under /api/ of the document, in its order. */
+    static List<Operation> apiOperations(JsonNode doc) {
+        List<Operation> operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
             if (!path.getKey().startsWith("/api/")) {
@@ -99,35 +104,48 @@ public abstract class OpenApiFuzzContract {
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 String method = op.getKey().toUpperCase();
-                if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
-                    continue;
+                if (Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                    operations.add(new Operation(path.getKey(), method, op.getValue(), path.getValue()));
                 }
-                operations++;
-                List<Case> cases = cases(doc, path.getKey(), method, op.getValue(), path.getValue());
-                boolean changes = !method.equals("GET");
-                Map<String, String> before = changes ? fingerprint() : Map.of();
-                boolean accepted = false;
-                for (Case c : cases) {
-                    Response r = send(c);
-                    requests++;
-                    int status = r.statusCode();
-                    byStatus.merge(status, 1, Integer::sum);
-                    String label = method + " " + path.getKey() + " [" + c.what() + "]";
-                    if (status >= 500) {
-                        failures.add(label + " answered " + status + ": " + abbreviate(r.asString()));
-                    } else if (status >= 400 && !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
-                        failures.add(label + " answered " + status + " as '" + r.contentType() + "', not problem+json");
-                    } else if (status < 400 && changes) {
-                        accepted = true;
-                    }
+            }
+        }
+        return operations;
+    }
+
+    @Test
+    public void everyOperationRefusesBadInputWithProblemDetailsAndChangesNothing() throws Exception {
+        JsonNode doc = document();
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        int operations = 0;
+        int requests = 0;
+        for (Operation operation : apiOperations(doc)) {
+            String method = operation.method();
+            operations++;
+            List<Case> cases = cases(doc, operation.path(), method, operation.definition(), operation.pathItem());
+            boolean changes = !method.equals("GET");
+            Map<String, String> before = changes ? fingerprint() : Map.of();
+            boolean accepted = false;
+            for (Case c : cases) {
+                Response r = send(c);
+                requests++;
+                int status = r.statusCode();
+                byStatus.merge(status, 1, Integer::sum);
+                String label = method + " " + operation.path() + " [" + c.what() + "]";
+                if (status >= 500) {
+                    failures.add(label + " answered " + status + ": " + abbreviate(r.asString()));
+                } else if (status >= 400 && !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
+                    failures.add(label + " answered " + status + " as '" + r.contentType() + "', not problem+json");
+                } else if (status < 400 && changes) {
+                    accepted = true;
                 }
-                if (changes && !accepted) {
-                    Map<String, String> after = fingerprint();
-                    for (String table : before.keySet()) {
-                        if (!before.get(table).equals(after.get(table))) {
-                            failures.add(method + " " + path.getKey() + " refused every request but changed table "
-                                    + table);
-                        }
+            }
+            if (changes && !accepted) {
+                Map<String, String> after = fingerprint();
+                for (String table : before.keySet()) {
+                    if (!before.get(table).equals(after.get(table))) {
+                        failures.add(method + " " + operation.path() + " refused every request but changed table "
+                                + table);
                     }
                 }
             }

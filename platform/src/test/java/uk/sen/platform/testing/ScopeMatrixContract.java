@@ -1,10 +1,8 @@
 package uk.sen.platform.testing;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.response.Response;
 
@@ -51,49 +48,42 @@ public abstract class ScopeMatrixContract {
 
     @Test
     public void callersOutsideASchoolNeverReachItsRecords() throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then()
-                .statusCode(200).extract().asByteArray());
+        JsonNode doc = OpenApiFuzzContract.document();
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> byStatus = new TreeMap<>();
         int operations = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            Map<String, String> ids = idsFor(doc, path.getKey(), path.getValue());
-            if (!path.getKey().startsWith("/api/") || ids == null) {
+        for (OpenApiFuzzContract.Operation operation : OpenApiFuzzContract.apiOperations(doc)) {
+            Map<String, String> ids = idsFor(doc, operation.path(), operation.pathItem());
+            if (ids == null) {
                 continue;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                String method = op.getKey().toUpperCase();
-                if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
-                    continue;
+            String method = operation.method();
+            operations++;
+            JsonNode content = OpenApiFuzzContract.resolve(doc, operation.definition().path("requestBody"))
+                    .path("content");
+            String contentType = content.fieldNames().hasNext() ? content.fieldNames().next() : null;
+            byte[] body = contentType == null ? null
+                    : contentType.contains("json")
+                            ? OpenApiFuzzContract.bytes(OpenApiFuzzContract.sample(doc,
+                                    content.path(contentType).path("schema"), 0))
+                            : OpenApiFuzzContract.sampleFile(contentType);
+            String url = OpenApiFuzzContract.fill(operation.path(), ids);
+            boolean changes = !method.equals("GET");
+            Map<String, String> before = changes ? OpenApiFuzzContract.fingerprint(database, unwatchedTables())
+                    : Map.of();
+            for (String user : OUTSIDERS) {
+                Response r = OpenApiFuzzContract.send(new OpenApiFuzzContract.Case(user, method, url, Map.of(),
+                        contentType, body, Tokens.of(user)));
+                byStatus.merge(r.statusCode(), 1, Integer::sum);
+                if (!ALLOWED.contains(r.statusCode())) {
+                    failures.add(user + " " + method + " " + url + " answered " + r.statusCode() + ": "
+                            + OpenApiFuzzContract.abbreviate(r.asString()));
                 }
-                operations++;
-                JsonNode content = OpenApiFuzzContract.resolve(doc, op.getValue().path("requestBody")).path("content");
-                String contentType = content.fieldNames().hasNext() ? content.fieldNames().next() : null;
-                byte[] body = contentType == null ? null
-                        : contentType.contains("json")
-                                ? OpenApiFuzzContract.bytes(OpenApiFuzzContract.sample(doc,
-                                        content.path(contentType).path("schema"), 0))
-                                : OpenApiFuzzContract.sampleFile(contentType);
-                String url = OpenApiFuzzContract.fill(path.getKey(), ids);
-                boolean changes = !method.equals("GET");
-                Map<String, String> before = changes ? OpenApiFuzzContract.fingerprint(database, unwatchedTables())
-                        : Map.of();
-                for (String user : OUTSIDERS) {
-                    Response r = OpenApiFuzzContract.send(new OpenApiFuzzContract.Case(user, method, url, Map.of(),
-                            contentType, body, Tokens.of(user)));
-                    byStatus.merge(r.statusCode(), 1, Integer::sum);
-                    if (!ALLOWED.contains(r.statusCode())) {
-                        failures.add(user + " " + method + " " + url + " answered " + r.statusCode() + ": "
-                                + OpenApiFuzzContract.abbreviate(r.asString()));
-                    }
-                }
-                if (changes) {
-                    Map<String, String> after = OpenApiFuzzContract.fingerprint(database, unwatchedTables());
-                    before.keySet().stream().filter(t -> !before.get(t).equals(after.get(t)))
-                            .forEach(t -> failures.add(method + " " + path.getKey() + " by outsiders changed " + t));
-                }
+            }
+            if (changes) {
+                Map<String, String> after = OpenApiFuzzContract.fingerprint(database, unwatchedTables());
+                before.keySet().stream().filter(t -> !before.get(t).equals(after.get(t)))
+                        .forEach(t -> failures.add(method + " " + operation.path() + " by outsiders changed " + t));
             }
         }
         System.out.printf("[scope] %d operations that take an id, %d outsiders each; answers by status: %s%n",
