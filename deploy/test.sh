@@ -37,6 +37,7 @@ if (( ${#started[@]} )); then
 else
   echo "[test] infrastructure already running; it stays running afterwards"
 fi
+"$DEPLOY_DIR/check-manifests.sh"   # compose and Kubernetes files: renders, schemas, production rules, no secrets
 
 cd "$ROOT_DIR"
 as_at=()
