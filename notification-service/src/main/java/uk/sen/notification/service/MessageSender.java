@@ -1,5 +1,6 @@
 package uk.sen.notification.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -17,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
@@ -28,6 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import uk.sen.notification.config.NotificationConfig;
 import uk.sen.notification.delivery.DeliveryResult;
@@ -124,10 +128,37 @@ public class MessageSender {
 
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicInteger active = new AtomicInteger();
+    /** Senders and polls at work: at shutdown, they finish the message in hand before the data source closes. */
+    private final AtomicInteger working = new AtomicInteger();
+    private volatile boolean stopping;
+
+    @ConfigProperty(name = "sen.shutdown.drain-timeout", defaultValue = "5s")
+    Duration drainTimeout;
 
     void onPlanned(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePlanner.Planned planned) {
+        if (stopping) {
+            return;
+        }
         again.set(true);
         startSender();
+    }
+
+    /**
+     * On shutdown, before the data source closes: no further message is taken, and the ones being sent are sent and
+     * recorded (up to the drain timeout), so none is left SENDING to become UNCONFIRMED. What is due waits for the
+     * restart or another replica.
+     */
+    void drainAtShutdown(@Observes @Priority(30) ShutdownEvent event) {
+        stopping = true;
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        while (working.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void startSender() {
@@ -152,35 +183,44 @@ public class MessageSender {
     private void drain() {
         ManagedContext request = Arc.container().requestContext();
         request.activate();
+        working.incrementAndGet();
         try {
-            while (again.getAndSet(false)) {
-                while (sendNext()) {
+            while (again.getAndSet(false) && !stopping) {
+                while (!stopping && sendNext()) {
                     // keep sending
                 }
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "Message sender will try again at the next wake-up or poll");
         } finally {
+            working.decrementAndGet();
             request.terminate();
             active.decrementAndGet();
         }
-        if (again.get()) {
+        if (again.get() && !stopping) {
             startSender(); // woken between the last look and the decrement
         }
     }
 
     @Scheduled(identity = "message-sender", every = "${sen.notification.delivery.poll-interval:5s}",
             delayed = "${sen.notification.delivery.start-delay:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
+        if (stopping) {
+            return;
+        }
+        working.incrementAndGet();
         try {
             recoverInterrupted();
             int sent = 0;
-            while (sent < config.delivery().batchSize() && sendNext()) {
+            while (sent < config.delivery().batchSize() && !stopping && sendNext()) {
                 sent++;
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "Message sender will try again at the next poll");
+        } finally {
+            working.decrementAndGet();
         }
     }
 
