@@ -22,7 +22,10 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 /**
  * How every consumer applies a record, and how it stops. A record is applied by its {@link EventChannel}, tried up to
  * four times (each try its own transaction), then acknowledged; one that still fails, or can never be read, is
- * nacked and goes to the channel's dead-letter topic, so it never blocks the pupils behind it.
+ * nacked and goes to the channel's dead-letter topic, so it never blocks the pupils behind it. A failure of the
+ * infrastructure rather than of the event (the database restarting or unreachable, a deadlock, no connection free)
+ * is not the event's fault: it is tried again with a growing pause for up to {@code sen.consumer.outage-patience}
+ * (10 minutes), holding its partition, since nothing behind it could be applied either.
  * <p>
  * On shutdown (SIGTERM, a rolling restart) the service stops applying records before its data source closes: records
  * not yet started are neither acknowledged nor nacked, so their offsets are not committed and they are delivered
@@ -42,6 +45,9 @@ public class EventConsumption {
 
     @ConfigProperty(name = "sen.shutdown.drain-timeout", defaultValue = "5s")
     Duration drainTimeout;
+
+    @ConfigProperty(name = "sen.consumer.outage-patience", defaultValue = "10m")
+    Duration outagePatience;
 
     private final MeterRegistry metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -89,6 +95,8 @@ public class EventConsumption {
     }
 
     private void applyWithRetries(EventChannel channel, IncomingEvent event) {
+        long outageDeadline = 0;
+        long pause = retryDelay.toMillis();
         for (int attempt = 1;; attempt++) {
             try {
                 channel.apply(event);
@@ -96,7 +104,25 @@ public class EventConsumption {
             } catch (MalformedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (attempt == TRIES || stopping) {
+                if (stopping) {
+                    throw e;
+                }
+                if (isOutage(e)) {
+                    long now = System.nanoTime();
+                    if (outageDeadline == 0) {
+                        outageDeadline = now + outagePatience.toNanos();
+                        LOG.warnf("Event %s on %s waits for the infrastructure (tried again for up to %s): %s",
+                                event.id(), channel.channel(), outagePatience, rootMessage(e));
+                    }
+                    if (now < outageDeadline) {
+                        metrics.counter("sen.consumer.outage-retries", "channel", channel.channel()).increment();
+                        sleep(pause);
+                        pause = Math.min(pause * 2, 5_000);
+                        continue;
+                    }
+                    throw e;
+                }
+                if (attempt >= TRIES) {
                     throw e;
                 }
                 LOG.debugf("Event %s on %s failed (try %d of %d), trying again: %s", event.id(), channel.channel(),
@@ -104,6 +130,41 @@ public class EventConsumption {
                 sleep(retryDelay.toMillis());
             }
         }
+    }
+
+    /**
+     * Whether a failure is the infrastructure's (connection lost or refused, the database shutting down or
+     * starting, no connection free in time, a deadlock or serialisation failure) rather than the event's.
+     */
+    static boolean isOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof org.hibernate.exception.LockAcquisitionException
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("40001")
+                        || state.equals("40P01") || state.equals("53300"))) {
+                    return true;
+                }
+                if (state == null && String.valueOf(sql.getMessage()).contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private CompletionStage<Void> leftForRedelivery(EventChannel channel, String why) {
