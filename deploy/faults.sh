@@ -45,7 +45,6 @@ WANT_BOOTSTRAP=${KAFKA_BOOTSTRAP_SERVERS:-$KAFKA_BOOTSTRAP}
 mkdir -p "$WORK" "$LOG_DIR" "$RUN_DIR"
 cd "$ROOT_DIR"
 
-jar_of() { printf '%s/%s/target/quarkus-app/quarkus-run.jar\n' "$ROOT_DIR" "${1%-[0-9]}"; }
 instance() { if (( $2 == 1 )); then printf '%s\n' "$1"; else printf '%s-%s\n' "$1" "$2"; fi; }
 # env_of PID NAME: a variable of a running process's environment
 env_of() { tr '\0' '\n' <"/proc/$1/environ" 2>/dev/null | sed -n "s/^$2=//p" | head -n 1; }

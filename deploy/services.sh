@@ -22,7 +22,6 @@ JAVA_OPTS=${SEN_SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 # a test run as at another day (deploy/test.sh with SEN_TEST_AS_AT): the services' clock starts at that moment
 [[ -z ${SEN_TEST_AS_AT:-} ]] || JAVA_OPTS="$JAVA_OPTS -Dsen.test.as-at=$SEN_TEST_AS_AT"
 
-jar_of() { printf '%s/%s/target/quarkus-app/quarkus-run.jar\n' "$ROOT_DIR" "${1%-[0-9]}"; }
 
 # instances [N]: name:port:management port of every replica to run (N replicas; all 9 possible for down and status)
 instances() {

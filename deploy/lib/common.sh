@@ -99,6 +99,9 @@ pid_matches() {
 
 # running_pid NAME MARKER: prints the recorded pid if that process is alive and
 # matches; removes a stale pid file otherwise.
+# jar_of NAME: the built jar of a service, or of one of its replicas (review-service-2 runs review-service's jar).
+jar_of() { printf '%s/%s/target/quarkus-app/quarkus-run.jar\n' "$ROOT_DIR" "${1%-[0-9]}"; }
+
 running_pid() {
   local name=$1 marker=$2 pid
   pid=$(read_pid "$name")
