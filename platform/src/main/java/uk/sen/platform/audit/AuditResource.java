@@ -20,6 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.problem.ProblemException;
@@ -38,8 +40,16 @@ import uk.sen.platform.web.PageRequest;
 @Tag(name = "Audit")
 public class AuditResource {
 
-    public record AuditEntry(long id, Instant occurredAt, String actor, String actorRoles, String action,
-            String subjectType, List<String> subjectIds, String trustId, String schoolUrn, String detail) {
+    public record AuditEntry(long id, Instant occurredAt,
+            @Schema(description = "The user name, or the client of a system", examples = "senco.academy") String actor,
+            @Schema(description = "The caller's roles, comma separated", examples = "senco") String actorRoles,
+            @Schema(enumeration = { AuditLog.READ, AuditLog.LIST, AuditLog.CREATE, AuditLog.UPDATE, AuditLog.DELETE,
+                    AuditLog.IMPORT, AuditLog.EXPORT }) String action,
+            @Schema(description = "The kind of record", examples = "pupil") String subjectType,
+            @Schema(description = "The ids of the records read or changed") List<String> subjectIds,
+            String trustId,
+            @Schema(nullable = true, description = "The school the access was about, when it was one school's") String schoolUrn,
+            @Schema(nullable = true, description = "What was done, in words, without personal data") String detail) {
     }
 
     @Inject
@@ -51,9 +61,18 @@ public class AuditResource {
     @GET
     @RolesAllowed({ Roles.TRUST_ADMIN, Roles.SENCO, Roles.SLT })
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Who read or changed which records, newest first; filter by subject, actor, action, time")
-    public Page<AuditEntry> list(@QueryParam("subjectId") String subjectId, @QueryParam("actor") String actor,
-            @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
+    @Operation(operationId = "listAuditEntries", summary = "Who read or changed which records, newest first",
+            description = "Every read and change of a record of this service is audited. Trust administrators see"
+                    + " their whole trust; SENCOs and SLT the accesses to their own schools' records. Filter by the"
+                    + " record's id, the actor, the action and a time window; paged.")
+    public Page<AuditEntry> list(
+            @Parameter(description = "Only accesses to this record (a pupil's, a review's... id)") @QueryParam("subjectId") String subjectId,
+            @Parameter(description = "Only this user's or client's accesses") @QueryParam("actor") String actor,
+            @Parameter(description = "Only this kind of access", schema = @Schema(enumeration = { AuditLog.READ,
+                    AuditLog.LIST, AuditLog.CREATE, AuditLog.UPDATE, AuditLog.DELETE, AuditLog.IMPORT,
+                    AuditLog.EXPORT })) @QueryParam("action") String action,
+            @Parameter(description = "From this day (yyyy-MM-dd, London) or instant (ISO-8601)", example = "2026-09-01") @QueryParam("from") String from,
+            @Parameter(description = "Up to this day (inclusive) or instant", example = "2026-12-31") @QueryParam("to") String to,
             @Valid @BeanParam PageRequest page) {
         String trust = caller.requireTrust();
         StringBuilder where = new StringBuilder(" WHERE trust_id = :trust");

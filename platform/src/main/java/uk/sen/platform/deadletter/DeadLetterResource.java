@@ -24,6 +24,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.arc.All;
@@ -47,17 +48,25 @@ import uk.sen.platform.time.EnglandClock;
 @Blocking
 public class DeadLetterResource {
 
-    public record Replay(String deadLetterTopic, int partition, long offset, String eventId, String replayedBy,
-            Instant replayedAt, String outcome, String detail) {
+    public record Replay(String deadLetterTopic, int partition, long offset, @Schema(nullable = true) String eventId,
+            String replayedBy, Instant replayedAt, @Schema(enumeration = { REPLAYED, FAILED }) String outcome,
+            @Schema(nullable = true, description = "Why a replay failed") String detail) {
     }
 
-    public record DeadLetter(String deadLetterTopic, int partition, long offset, Instant receivedAt,
-            String originalTopic, String originalPartition, String originalOffset, String key, String eventId,
-            String eventType, String trustId, String reason, String cause, String payload, List<Replay> replays) {
+    public record DeadLetter(@Schema(examples = "sen.register.v1.dlq.review-service") String deadLetterTopic,
+            int partition, long offset, Instant receivedAt,
+            @Schema(nullable = true) String originalTopic, @Schema(nullable = true) String originalPartition,
+            @Schema(nullable = true) String originalOffset, @Schema(nullable = true) String key,
+            @Schema(nullable = true) String eventId, @Schema(nullable = true) String eventType,
+            @Schema(nullable = true, description = "Left out when the record's trust cannot be read") String trustId,
+            @Schema(nullable = true) String reason, @Schema(nullable = true) String cause,
+            @Schema(nullable = true, description = "The event's data, only for a record of your trust") String payload,
+            List<Replay> replays) {
     }
 
     /** One letter (topic, partition and offset), or with only the topic every letter of the caller's trust there. */
-    public record ReplayRequest(String deadLetterTopic, Integer partition, Long offset) {
+    public record ReplayRequest(@Schema(examples = "sen.register.v1.dlq.review-service") String deadLetterTopic,
+            @Schema(nullable = true, examples = "0") Integer partition, @Schema(nullable = true, examples = "42") Long offset) {
     }
 
     public static final String REPLAYED = "REPLAYED";
@@ -88,8 +97,10 @@ public class DeadLetterResource {
     @GET
     @RolesAllowed({ Roles.TRUST_ADMIN, Roles.INTEGRATION })
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Events that could not be applied (newest first, at most 500 per dead-letter topic), "
-            + "with their replays")
+    @Operation(operationId = "listDeadLetters", summary = "Events this service could not apply, with their replays",
+            description = "Each consumer channel has a dead-letter topic (`<topic>.dlq.<service>`) for events it could"
+                    + " not apply after its tries: newest first, at most 500 per topic, those of your trust with their"
+                    + " content and every replay made of them.")
     public List<DeadLetter> list() {
         String trust = caller.requireTrust();
         Map<String, List<Replay>> replays = replaysOf(trust);
@@ -111,7 +122,11 @@ public class DeadLetterResource {
     @RolesAllowed(Roles.TRUST_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replays one dead letter of your trust, or all of a dead-letter topic's not yet replayed")
+    @Operation(operationId = "replayDeadLetters", summary = "Replays one dead letter, or every one of a topic not yet replayed",
+            description = "Sends the event again to the consumer that dead-lettered it, as it first arrived; the consumer"
+                    + " applies it at most once however often it is replayed. Name the dead-letter topic, and a"
+                    + " partition and offset for one event; without them every dead letter of your trust on that topic"
+                    + " not yet replayed. Each replay is recorded and audited.")
     public List<Replay> replay(ReplayRequest request) {
         String trust = caller.requireTrust();
         Map<String, String> channelsByTopic = topics.channelsByTopic();

@@ -160,6 +160,12 @@ public class ProblemMappers {
             return json(cause, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null && !uri.getQueryParameters().isEmpty()) {
+            // JAX-RS answers a query value it cannot convert (page=abc, pupil=not-an-id) with 404, as if the list
+            // did not exist; it is a bad request
+            return respond(400, "invalid-request", "Invalid request",
+                    "A value in the query could not be read: a number or an id of the wrong form.", List.of(), uri, null);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }

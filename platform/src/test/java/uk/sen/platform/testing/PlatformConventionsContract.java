@@ -117,4 +117,26 @@ public abstract class PlatformConventionsContract {
         given().auth().oauth2(Tokens.of("trust.admin")).get("/api/v1/dead-letters").then().statusCode(200);
         given().auth().oauth2(Tokens.of("senco.harbour")).get("/api/v1/dead-letters").then().statusCode(403);
     }
+
+    @Test
+    public void answersCorsPreflightsOnlyForAllowedOrigins() {
+        // the test profile allows https://app.trust.example (CORS_ORIGINS in a deployment)
+        given().header("Origin", "https://app.trust.example").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,if-match,idempotency-key")
+                .options("/api/v1/me").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://app.trust.example")
+                .header("Access-Control-Allow-Methods", containsString("PUT"))
+                .header("Access-Control-Allow-Headers", containsString("If-Match"))
+                .header("Access-Control-Allow-Headers", containsString("Idempotency-Key"));
+        given().header("Origin", "https://app.trust.example").auth().oauth2(Tokens.of("senco.harbour"))
+                .get("/api/v1/me").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://app.trust.example")
+                .header("Access-Control-Expose-Headers", containsString("ETag"))
+                .header("Access-Control-Expose-Headers", containsString("Location"));
+        // another origin gets no allow header, so its page cannot read the answer
+        io.restassured.response.Response other = given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET").options("/api/v1/me");
+        org.junit.jupiter.api.Assertions.assertNull(other.getHeader("Access-Control-Allow-Origin"),
+                "another origin was allowed: " + other.getHeaders());
+    }
 }
