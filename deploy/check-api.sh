@@ -5,7 +5,10 @@
 #     without its reviewed document fails here; commit the new docs/api/*.openapi.yaml);
 #  2. Spectral (npm @stoplight/spectral-cli, installed once under deploy/.state/tools/) lints the four documents with
 #     its OpenAPI rules and the platform's (deploy/checks/spectral.yaml); any warning fails, as an error does;
-#  3. the AsyncAPI documents of the four topics (deploy/check-asyncapi.sh).
+#  3. the TypeScript client (api-clients/typescript): generated from the four documents with openapi-typescript and
+#     type-checked with tsc, its example included, so a contract change that breaks a web or mobile app's calls fails;
+#  4. the AsyncAPI documents of the four topics (deploy/check-asyncapi.sh).
+# (The Java clients are generated and compiled by the build: the api-clients module.)
 # Needs node and npm (the first run installs the tools from the npm registry). Exit code 1 on a problem.
 set -euo pipefail
 
@@ -54,7 +57,21 @@ if ! "$spectral_dir/node_modules/.bin/spectral" lint --quiet -r "$DEPLOY_DIR/che
 fi
 say api "Spectral: 0 errors, 0 warnings in ${#docs[@]} OpenAPI documents"
 
-# 3. AsyncAPI
+# 3. the TypeScript client
+ts_dir=$ROOT_DIR/api-clients/typescript
+if [[ ! -f $ts_dir/node_modules/.installed ]] || [[ $ts_dir/package.json -nt $ts_dir/node_modules/.installed ]]; then
+  mkdir -p "$LOG_DIR"
+  say api "installing the TypeScript client's tools with npm (log: $LOG_DIR/install-ts-client.log)"
+  (cd "$ts_dir" && npm install --no-audit --no-fund --no-package-lock) >"$LOG_DIR/install-ts-client.log" 2>&1 \
+    || die api "npm install in api-clients/typescript failed; see $LOG_DIR/install-ts-client.log"
+  touch "$ts_dir/node_modules/.installed"
+fi
+(cd "$ts_dir" && npm run --silent generate >"$LOG_DIR/ts-client-generate.log" 2>&1) \
+  || { cat "$LOG_DIR/ts-client-generate.log"; die api "openapi-typescript could not generate the TypeScript client"; }
+(cd "$ts_dir" && npm run --silent check) || die api "the TypeScript client does not type-check (above)"
+say api "TypeScript client generated and type-checked"
+
+# 4. AsyncAPI
 if [[ -x $DEPLOY_DIR/check-asyncapi.sh ]]; then
   "$DEPLOY_DIR/check-asyncapi.sh"
 fi

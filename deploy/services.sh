@@ -60,7 +60,7 @@ cmd_up() {
     require_free_port "$name" "$port"
     require_free_port "$name" "$mport"
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-    pid=$(HTTP_PORT=$port MANAGEMENT_PORT=$mport KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-$KAFKA_BOOTSTRAP} \
+    pid=$(HTTP_PORT=$port MANAGEMENT_PORT=$mport CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:5173} KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-$KAFKA_BOOTSTRAP} \
       spawn "$name" "$LOG_DIR/$name.log" "$(java_bin)" $JAVA_OPTS -jar "$jar")
     say "$name" "started pid $pid on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)"
     started+=("$name:$port:$mport:$pid")

@@ -47,6 +47,7 @@ if [[ -n ${SEN_TEST_AS_AT:-} ]]; then
 fi
 echo "[test] ./mvnw -B install (module tests against the real infrastructure) $*"
 ./mvnw -B install "${as_at[@]}" "$@"
+"$DEPLOY_DIR/check-api.sh"   # the OpenAPI documents the build stored: committed, Spectral-clean; clients; AsyncAPI
 
 if (( services_started )); then
   echo "[test] starting the four services for the end-to-end tests"

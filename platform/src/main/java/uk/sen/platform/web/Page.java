@@ -15,10 +15,10 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
  * cursor has no page number.
  */
 public record Page<T>(List<T> items,
-        @Schema(description = "Page number, from 0; absent on a page asked for by cursor (after)") Integer page,
+        @Schema(nullable = true, description = "Page number, from 0; null on a page asked for by cursor (after)") Integer page,
         int size, long totalItems, int totalPages,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Cursor of the following page, to pass as after; absent on the last page") String next) {
+        @Schema(nullable = true, description = "Cursor of the following page, to pass as after; absent on the last page") String next) {
 
     public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
         return new Page<>(items, request.page, request.size, totalItems, pages(totalItems, request.size), null);

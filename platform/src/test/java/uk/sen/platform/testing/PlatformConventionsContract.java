@@ -106,7 +106,12 @@ public abstract class PlatformConventionsContract {
                 .body(containsString("Database connections health check"));
         management().get("/q/metrics").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/me"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        // Swagger UI offers one way to sign in: the realm's authorization code flow, with PKCE, as sen-swagger
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.keySet()", org.hamcrest.Matchers.contains("keycloak"))
+                .body("components.securitySchemes.keycloak.flows.keySet()", org.hamcrest.Matchers.contains("authorizationCode"));
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("sen-swagger"))
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*usePkceWithAuthorizationCodeGrant\\W+true.*"));
         // the API's port, which the public reaches, serves neither
         given().get("/q/metrics").then().statusCode(404);
         given().get("/q/health/ready").then().statusCode(404);
