@@ -47,7 +47,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long LOCK_KEY = 0x5E_0_0_7B_0L;
+    /** The advisory lock one replica holds while it relays (package-visible for the relay's tests). */
+    static final long LOCK_KEY = 0x5E_0_0_7B_0L;
 
     @Inject
     EntityManager em;
