@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import uk.sen.platform.tracing.TraceContext;
 
 /**
  * How every consumer applies a record, and how it stops. A record is applied by its {@link EventChannel}, tried up to
@@ -63,7 +64,7 @@ public class EventConsumption {
             return leftForRedelivery(channel, "the service is stopping");
         }
         inFlight.incrementAndGet();
-        try {
+        try (io.opentelemetry.context.Scope trace = TraceContext.applying(message)) {
             applyWithRetries(channel, IncomingEvent.from(recordOf(message)));
             return message.ack();
         } catch (RuntimeException e) {

@@ -36,6 +36,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import uk.sen.platform.tracing.TraceContext;
 
 /**
  * Publishes outbox rows as CloudEvents (binary mode: {@code ce_*} headers, JSON value), oldest first, and marks
@@ -146,7 +147,7 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                    SELECT seq, id, topic, type, subject, trust_id, school_urn, occurred_at, payload
+                    SELECT seq, id, topic, type, subject, trust_id, school_urn, occurred_at, payload, traceparent
                     FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT ?1""")
                     .setParameter(1, batchSize).getResultList();
             if (rows.isEmpty()) {
@@ -209,7 +210,9 @@ public class OutboxRelay {
         }
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String> builder()
                 .withTopic(topic).withKey(subject).build();
-        return Message.of((String) row[8]).addMetadata(ce.build()).addMetadata(kafka);
+        Message<String> message = Message.of((String) row[8]).addMetadata(ce.build()).addMetadata(kafka);
+        // published as part of the trace of the change that wrote it (the connector writes the traceparent header)
+        return TraceContext.publishedUnder((String) row[9]).map(message::addMetadata).orElse(message);
     }
 
     private static Instant toInstant(Object value) {

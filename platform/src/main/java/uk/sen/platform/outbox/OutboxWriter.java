@@ -16,6 +16,7 @@ import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import uk.sen.platform.tracing.TraceContext;
 
 /**
  * Records an integration event in the transaction of the change it describes (no dual write): the event exists
@@ -33,8 +34,8 @@ public class OutboxWriter {
     }
 
     private static final String INSERT = """
-            INSERT INTO outbox_event (id, topic, type, subject, trust_id, school_urn, occurred_at, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO outbox_event (id, topic, type, subject, trust_id, school_urn, occurred_at, payload, traceparent)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     @Inject
     EntityManager em;
@@ -63,6 +64,7 @@ public class OutboxWriter {
             return;
         }
         Timestamp now = Timestamp.from(Instant.now());
+        String traceparent = TraceContext.currentTraceparent();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Pending e : events) {
@@ -74,6 +76,7 @@ public class OutboxWriter {
                     insert.setString(6, e.schoolUrn());
                     insert.setTimestamp(7, now);
                     insert.setString(8, write(e));
+                    insert.setString(9, traceparent);
                     insert.addBatch();
                 }
                 insert.executeBatch();
