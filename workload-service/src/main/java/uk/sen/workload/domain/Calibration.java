@@ -2,12 +2,16 @@ package uk.sen.workload.domain;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The expected effort of one piece of statutory work: the configured default until the school has logged time
  * against enough finished pieces of that kind, then the mean of what those pieces actually took.
  */
 public final class Calibration {
 
+    @Schema(name = "EffortSource", description = "DEFAULT: the configured effort; CALIBRATED: the mean of the time the "
+            + "school logged against its finished pieces of that kind")
     public enum Source {
         DEFAULT, CALIBRATED
     }

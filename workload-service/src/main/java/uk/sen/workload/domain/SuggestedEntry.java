@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A time entry proposed because a review meeting was held, until a SENCO of the school confirms or dismisses it. */
@@ -19,6 +21,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "suggested_entry")
 public class SuggestedEntry extends PanacheEntityBase {
 
+    @Schema(name = "SuggestionStatus", description = "PENDING until a SENCO of the school confirms or dismisses it")
     public enum Status {
         PENDING, CONFIRMED, DISMISSED
     }

@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Time a SENCO spent on one activity at one school on one day. */
@@ -21,6 +23,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class TimeEntry extends PanacheEntityBase {
 
     /** How the entry came about: typed in, a stopped timer, or a confirmed suggestion. */
+    @Schema(name = "EntrySource", description = "How a time entry came about: typed in, a stopped timer, or a confirmed suggestion")
     public enum Source {
         MANUAL, TIMER, SUGGESTION
     }

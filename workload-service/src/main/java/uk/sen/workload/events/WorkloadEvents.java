@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import uk.sen.platform.outbox.OutboxWriter;
 
@@ -21,7 +22,10 @@ public class WorkloadEvents {
 
     public static final String ALLOCATION_EXCEEDED = "uk.sen.workload.allocation-exceeded";
 
-    public record WeekData(LocalDate weekStart, BigDecimal hours, BigDecimal allocatedHours) {
+    @Schema(description = "One week over allocation: hours spent (or forecast) against hours allocated")
+    public record WeekData(@Schema(description = "The Monday of the week") LocalDate weekStart,
+            @Schema(description = "Hours spent, or forecast", examples = "9.5") BigDecimal hours,
+            @Schema(description = "Hours allocated that week", examples = "7.5") BigDecimal allocatedHours) {
     }
 
     /**

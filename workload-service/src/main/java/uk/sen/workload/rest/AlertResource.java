@@ -21,6 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,8 +45,19 @@ import uk.sen.workload.repository.Sql;
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
-    public record AlertView(UUID id, String schoolUrn, String senco, String period, String basis, LocalDate firstWeek,
-            LocalDate lastWeek, int weeksOver, List<WorkloadEvents.WeekData> weeks, Instant raisedAt) {
+    @Schema(description = "An \"allocation exceeded\" alert: a SENCO's weeks at a school ran, or are forecast to run, over "
+            + "their protected time by the margin for enough weeks in a row")
+    public record AlertView(@Schema(description = "The alert's id, the alertId of the event announcing it") UUID id,
+            @Schema(examples = "900101") String schoolUrn,
+            @Schema(description = "The SENCO's username", examples = "senco.harbour") String senco,
+            @Schema(description = "The term it is about (one alert per SENCO, school and term)", examples = "2026-27-autumn") String period,
+            @Schema(enumeration = { "ACTUAL", "FORECAST" },
+                    description = "ACTUAL: time logged; FORECAST: time the statutory work ahead is expected to take") String basis,
+            @Schema(description = "The Monday of the first week over") LocalDate firstWeek,
+            @Schema(description = "The Monday of the last week over") LocalDate lastWeek,
+            @Schema(description = "How many weeks in a row ran over", examples = "3") int weeksOver,
+            @Schema(description = "Those weeks: hours spent (or forecast) against hours allocated") List<WorkloadEvents.WeekData> weeks,
+            @Schema(description = "When it was raised") Instant raisedAt) {
     }
 
     @Inject
@@ -58,8 +72,17 @@ public class AlertResource {
     @GET
     @Transactional
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "Allocation alerts: your own (SENCO), your schools' (SLT), the trust's (trust admin)")
-    public Page<AlertView> list(@QueryParam("school") String school, @Valid @BeanParam PageRequest page) {
+    @Operation(operationId = "listAllocationAlerts", summary = "Allocation exceeded alerts, newest first",
+            description = """
+                    The "allocation exceeded" alerts raised, the newest first, a page at a time, as they were \
+                    announced to notification-service: a SENCO's weeks at a school ran over their protected time \
+                    (time logged, or the forecast of the statutory work ahead) by the margin for enough weeks in a \
+                    row. One alert per SENCO, school and term. A SENCO sees their own, SLT those of their schools, a \
+                    trust administrator the trust's; filter by school.""")
+    @APIResponse(responseCode = "200", description = "A page of alerts")
+    public Page<AlertView> list(
+            @QueryParam("school") @Parameter(description = "Only this school (its URN)", example = "900101") String school,
+            @Valid @BeanParam PageRequest page) {
         String trust = caller.requireTrust();
         StringBuilder where = new StringBuilder(" WHERE trust_id = :trust");
         List<Object[]> params = new ArrayList<>();

@@ -14,7 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.audit.AuditLog;
@@ -38,6 +43,11 @@ public class ReportResource {
     public static final String PNG = "image/png";
     public static final String CSV = "text/csv";
 
+    static final String SENCO_PARAM = "The SENCO's username, or `me` for your own";
+    static final String SCHOOL_PARAM = "Only their time at this school (its URN); all the schools you may see if left out";
+    static final String PERIOD_PARAM = "week, term (the default) or year (any letter case)";
+    static final String DATE_PARAM = "A day in the period (default today)";
+
     @Inject
     ReportService reports;
 
@@ -53,10 +63,20 @@ public class ReportResource {
     @Path("sencos/{senco}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "A SENCO's time in a week, term or school year ('me' for your own)")
-    public ReportService.Report senco(@PathParam("senco") String senco, @QueryParam("school") String school,
-            @QueryParam("period") @Parameter(description = "week, term (default) or year") String period,
-            @QueryParam("date") @Parameter(description = "A day in the period (default today)") LocalDate date) {
+    @Operation(operationId = "getSencoWorkloadReport", summary = "A SENCO's time in a week, term or school year",
+            description = """
+                    Where a SENCO's time went: totals by activity category, National Standards area and kind of work, \
+                    the administrative share, time spent against protected time and the weeks over it, week by week, and \
+                    per school. The period is the week, school term (the default) or school year containing `date` \
+                    (default today), reported up to today. A SENCO sees their own (`me`); SLT any SENCO with time or an \
+                    allocation at their schools; a trust administrator any of the trust; any other SENCO is not found. \
+                    `school` narrows it to one school. Only sums: no note or pupil of any entry.""")
+    @APIResponse(responseCode = "200", description = "The SENCO's report")
+    public ReportService.Report senco(@PathParam("senco") @Parameter(description = SENCO_PARAM, example = "me") String senco,
+            @QueryParam("school") @Parameter(description = SCHOOL_PARAM, example = "900101") String school,
+            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
+            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
         return reports.report(reports.sencoScope(senco, school), ReportService.periodKind(period), date);
     }
 
@@ -64,9 +84,22 @@ public class ReportResource {
     @Path("sencos/{senco}/weeks.csv")
     @Produces(CSV)
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "A SENCO's weeks as CSV: allocated and spent hours, and hours per category")
-    public Response sencoCsv(@PathParam("senco") String senco, @QueryParam("school") String school,
-            @QueryParam("period") String period, @QueryParam("date") LocalDate date) {
+    @Operation(operationId = "exportSencoWorkloadCsv", summary = "A SENCO's weeks as CSV: allocated and spent hours, and hours per category",
+            description = """
+                    The same period as the SENCO's report, one row per school and week: hours allocated and spent, then \
+                    hours per category, for a spreadsheet. The period is the week, school term (the default) or school \
+                    year containing `date` (default today), reported up to today. A SENCO sees their own (`me`); SLT any \
+                    SENCO with time or an allocation at their schools; a trust administrator any of the trust; any other \
+                    SENCO is not found. The export is recorded in the audit trail.""")
+    @APIResponse(responseCode = "200", description = "The SENCO's weeks, as a CSV file (UTF-8) to save",
+            headers = @Header(name = "Content-Disposition", description = "attachment, with a file name",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response sencoCsv(@PathParam("senco") @Parameter(description = SENCO_PARAM, example = "me") String senco,
+            @QueryParam("school") @Parameter(description = SCHOOL_PARAM, example = "900101") String school,
+            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
+            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
         return csv(reports.sencoScope(senco, school), period, date);
     }
 
@@ -74,9 +107,21 @@ public class ReportResource {
     @Path("sencos/{senco}/chart.svg")
     @Produces(SVG)
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "A SENCO's weekly chart: time spent by category against protected time (SVG)")
-    public Response sencoSvg(@PathParam("senco") String senco, @QueryParam("school") String school,
-            @QueryParam("period") String period, @QueryParam("date") LocalDate date) {
+    @Operation(operationId = "getSencoWorkloadChartSvg", summary = "A SENCO's weekly chart (SVG): time by category against protected time",
+            description = """
+                    The chart for governors: each week's hours stacked by category, with the protected time allocated as \
+                    a line. The period is the week, school term (the default) or school year containing `date` (default \
+                    today), reported up to today. A SENCO sees their own (`me`); SLT any SENCO with time or an \
+                    allocation at their schools; a trust administrator any of the trust; any other SENCO is not found.""")
+    @APIResponse(responseCode = "200", description = "The chart, as an SVG image",
+            headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
+    public Response sencoSvg(@PathParam("senco") @Parameter(description = SENCO_PARAM, example = "me") String senco,
+            @QueryParam("school") @Parameter(description = SCHOOL_PARAM, example = "900101") String school,
+            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
+            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
         return svg(reports.sencoScope(senco, school), period, date);
     }
 
@@ -84,9 +129,21 @@ public class ReportResource {
     @Path("sencos/{senco}/chart.png")
     @Produces(PNG)
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "The same chart as PNG")
-    public Response sencoPng(@PathParam("senco") String senco, @QueryParam("school") String school,
-            @QueryParam("period") String period, @QueryParam("date") LocalDate date) {
+    @Operation(operationId = "getSencoWorkloadChartPng", summary = "A SENCO's weekly chart (PNG)",
+            description = """
+                    The same chart as the SVG, as a PNG image for documents that take no SVG. The period is the week, \
+                    school term (the default) or school year containing `date` (default today), reported up to today. A \
+                    SENCO sees their own (`me`); SLT any SENCO with time or an allocation at their schools; a trust \
+                    administrator any of the trust; any other SENCO is not found.""")
+    @APIResponse(responseCode = "200", description = "The chart, as a PNG image",
+            headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response sencoPng(@PathParam("senco") @Parameter(description = SENCO_PARAM, example = "me") String senco,
+            @QueryParam("school") @Parameter(description = SCHOOL_PARAM, example = "900101") String school,
+            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
+            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
         return png(reports.sencoScope(senco, school), period, date);
     }
 
@@ -96,9 +153,18 @@ public class ReportResource {
     @Path("schools/{urn}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "A school's SENCO time: totals, per SENCO, against protected time (SLT of the school, trust admins)")
-    public ReportService.Report school(@PathParam("urn") String urn, @QueryParam("period") String period,
-            @QueryParam("date") LocalDate date) {
+    @Operation(operationId = "getSchoolWorkloadReport", summary = "A school's SENCO time: totals and per SENCO, against protected time",
+            description = """
+                    Where the school's SENCO time went: totals by activity category, National Standards area and kind of \
+                    work, the administrative share, time against protected time and the weeks over it, week by week, and \
+                    per SENCO. The period is the week, school term (the default) or school year containing `date` \
+                    (default today), reported up to today. SLT of the school and trust administrators may read it; \
+                    another school is not found. Only sums: no note or pupil of any entry.""")
+    @APIResponse(responseCode = "200", description = "The school's report")
+    public ReportService.Report school(@PathParam("urn") @Parameter(description = "The school's 6-digit URN", example = "900101") String urn,
+            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
+            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
         return reports.report(reports.schoolScope(urn), ReportService.periodKind(period), date);
     }
 
@@ -106,9 +172,20 @@ public class ReportResource {
     @Path("schools/{urn}/weeks.csv")
     @Produces(CSV)
     @RolesAllowed({ Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "A school's weeks per SENCO as CSV")
-    public Response schoolCsv(@PathParam("urn") String urn, @QueryParam("period") String period,
-            @QueryParam("date") LocalDate date) {
+    @Operation(operationId = "exportSchoolWorkloadCsv", summary = "A school's weeks per SENCO as CSV",
+            description = """
+                    One row per SENCO and week of the period: hours allocated and spent, then hours per category, for a \
+                    spreadsheet. The period is the week, school term (the default) or school year containing `date` \
+                    (default today), reported up to today. SLT of the school and trust administrators may read it; \
+                    another school is not found. The export is recorded in the audit trail.""")
+    @APIResponse(responseCode = "200", description = "The school's weeks, as a CSV file (UTF-8) to save",
+            headers = @Header(name = "Content-Disposition", description = "attachment, with a file name",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response schoolCsv(@PathParam("urn") @Parameter(description = "The school's 6-digit URN", example = "900101") String urn,
+            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
+            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
         return csv(reports.schoolScope(urn), period, date);
     }
 
@@ -116,9 +193,20 @@ public class ReportResource {
     @Path("schools/{urn}/chart.svg")
     @Produces(SVG)
     @RolesAllowed({ Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "A school's weekly chart for governors (SVG)")
-    public Response schoolSvg(@PathParam("urn") String urn, @QueryParam("period") String period,
-            @QueryParam("date") LocalDate date) {
+    @Operation(operationId = "getSchoolWorkloadChartSvg", summary = "A school's weekly chart for governors (SVG)",
+            description = """
+                    Each week's SENCO hours at the school stacked by category, with the protected time allocated as a \
+                    line. The period is the week, school term (the default) or school year containing `date` (default \
+                    today), reported up to today. SLT of the school and trust administrators may read it; another school \
+                    is not found.""")
+    @APIResponse(responseCode = "200", description = "The chart, as an SVG image",
+            headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
+    public Response schoolSvg(@PathParam("urn") @Parameter(description = "The school's 6-digit URN", example = "900101") String urn,
+            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
+            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
         return svg(reports.schoolScope(urn), period, date);
     }
 
@@ -126,9 +214,19 @@ public class ReportResource {
     @Path("schools/{urn}/chart.png")
     @Produces(PNG)
     @RolesAllowed({ Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "The same chart as PNG")
-    public Response schoolPng(@PathParam("urn") String urn, @QueryParam("period") String period,
-            @QueryParam("date") LocalDate date) {
+    @Operation(operationId = "getSchoolWorkloadChartPng", summary = "A school's weekly chart for governors (PNG)",
+            description = """
+                    The same chart as the SVG, as a PNG image for documents that take no SVG. The period is the week, \
+                    school term (the default) or school year containing `date` (default today), reported up to today. \
+                    SLT of the school and trust administrators may read it; another school is not found.""")
+    @APIResponse(responseCode = "200", description = "The chart, as a PNG image",
+            headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response schoolPng(@PathParam("urn") @Parameter(description = "The school's 6-digit URN", example = "900101") String urn,
+            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
+            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
         return png(reports.schoolScope(urn), period, date);
     }
 
@@ -138,8 +236,16 @@ public class ReportResource {
     @Path("trust")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TRUST_ADMIN)
-    @Operation(summary = "The trust's SENCO time: totals, per school and per SENCO, against protected time")
-    public ReportService.Report trust(@QueryParam("period") String period, @QueryParam("date") LocalDate date) {
+    @Operation(operationId = "getTrustWorkloadReport", summary = "The trust's SENCO time: totals, per school and per SENCO, against protected time",
+            description = """
+                    Where SENCO time went across the trust: totals by activity category, National Standards area and \
+                    kind of work, the administrative share, time against protected time and the weeks over it, week by \
+                    week, per school and per SENCO. The period is the week, school term (the default) or school year \
+                    containing `date` (default today), reported up to today. Only sums: no note or pupil of any entry.""")
+    @APIResponse(responseCode = "200", description = "The trust's report")
+    public ReportService.Report trust(@QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
+            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
         return reports.report(reports.trustScope(), ReportService.periodKind(period), date);
     }
 
@@ -147,8 +253,18 @@ public class ReportResource {
     @Path("trust/weeks.csv")
     @Produces(CSV)
     @RolesAllowed(Roles.TRUST_ADMIN)
-    @Operation(summary = "The trust's weeks per school and SENCO as CSV")
-    public Response trustCsv(@QueryParam("period") String period, @QueryParam("date") LocalDate date) {
+    @Operation(operationId = "exportTrustWorkloadCsv", summary = "The trust's weeks per school and SENCO as CSV",
+            description = """
+                    One row per school, SENCO and week of the period: hours allocated and spent, then hours per \
+                    category, for a spreadsheet. The period is the week, school term (the default) or school year \
+                    containing `date` (default today), reported up to today. The export is recorded in the audit trail.""")
+    @APIResponse(responseCode = "200", description = "The trust's weeks, as a CSV file (UTF-8) to save",
+            headers = @Header(name = "Content-Disposition", description = "attachment, with a file name",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response trustCsv(@QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
+            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
         return csv(reports.trustScope(), period, date);
     }
 
@@ -156,8 +272,18 @@ public class ReportResource {
     @Path("trust/chart.svg")
     @Produces(SVG)
     @RolesAllowed(Roles.TRUST_ADMIN)
-    @Operation(summary = "The trust's weekly chart (SVG)")
-    public Response trustSvg(@QueryParam("period") String period, @QueryParam("date") LocalDate date) {
+    @Operation(operationId = "getTrustWorkloadChartSvg", summary = "The trust's weekly chart (SVG)",
+            description = """
+                    Each week's SENCO hours across the trust stacked by category, with the protected time allocated as a \
+                    line. The period is the week, school term (the default) or school year containing `date` (default \
+                    today), reported up to today.""")
+    @APIResponse(responseCode = "200", description = "The chart, as an SVG image",
+            headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
+    public Response trustSvg(@QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
+            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
         return svg(reports.trustScope(), period, date);
     }
 
@@ -165,8 +291,17 @@ public class ReportResource {
     @Path("trust/chart.png")
     @Produces(PNG)
     @RolesAllowed(Roles.TRUST_ADMIN)
-    @Operation(summary = "The same chart as PNG")
-    public Response trustPng(@QueryParam("period") String period, @QueryParam("date") LocalDate date) {
+    @Operation(operationId = "getTrustWorkloadChartPng", summary = "The trust's weekly chart (PNG)",
+            description = """
+                    The same chart as the SVG, as a PNG image for documents that take no SVG. The period is the week, \
+                    school term (the default) or school year containing `date` (default today), reported up to today.""")
+    @APIResponse(responseCode = "200", description = "The chart, as a PNG image",
+            headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response trustPng(@QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
+            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
         return png(reports.trustScope(), period, date);
     }
 

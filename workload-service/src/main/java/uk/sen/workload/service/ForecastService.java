@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import uk.sen.workload.config.WorkloadConfig;
 import uk.sen.workload.domain.AllocatedTime;
 import uk.sen.workload.domain.Calibration;
@@ -44,22 +46,52 @@ import uk.sen.workload.repository.TimeAggregates;
 @Transactional
 public class ForecastService {
 
-    public record KindView(String code, String label, int openItems, BigDecimal defaultHours, BigDecimal effortHours,
-            Calibration.Source effortSource, int samples, int spreadWeeks) {
+    @Schema(description = "A kind of statutory work the forecast counts, with its expected effort")
+    public record KindView(
+            @Schema(enumeration = { "ANNUAL_REVIEW", "PHASE_TRANSFER_REVIEW", "SUPPORT_PLAN_REVIEW", "ASSESSMENT_REQUEST" },
+                    description = "The kind of statutory work") String code,
+            @Schema(description = "Its name, for people", examples = "EHCP annual review") String label,
+            @Schema(description = "Open pieces of this kind at the school with a date to plan by") int openItems,
+            @Schema(description = "The configured hours a piece takes", examples = "6") BigDecimal defaultHours,
+            @Schema(description = "The hours the forecast counts per piece (the default, or calibrated)", examples = "6") BigDecimal effortHours,
+            Calibration.Source effortSource,
+            @Schema(description = "Finished pieces with logged time the calibration had") int samples,
+            @Schema(description = "Weeks before its meeting or due date a piece's time is spread over", examples = "4") int spreadWeeks) {
     }
 
-    public record WeekView(LocalDate weekStart, String term, Map<String, Integer> items, BigDecimal statutoryHours,
-            BigDecimal baselineHours, BigDecimal forecastHours, BigDecimal allocatedHours, boolean overAllocation,
-            boolean overByMargin) {
+    @Schema(description = "One week of the forecast")
+    public record WeekView(@Schema(description = "The Monday of the week") LocalDate weekStart,
+            @Schema(description = "The term it belongs to (its Thursday's)", examples = "2026-27-autumn") String term,
+            @Schema(description = "Pieces of statutory work with time in this week, by kind (kinds with none left out)") Map<String, Integer> items,
+            @Schema(description = "Hours of statutory work expected") BigDecimal statutoryHours,
+            @Schema(description = "Hours of everything else, from recent weeks, by working days (none in a closure week)") BigDecimal baselineHours,
+            @Schema(description = "Hours expected in all: statutory plus baseline") BigDecimal forecastHours,
+            @Schema(nullable = true, description = "Hours of protected time allocated that week; null when none is") BigDecimal allocatedHours,
+            @Schema(description = "Forecast hours are over the allocation") boolean overAllocation,
+            @Schema(description = "Forecast hours are over the allocation by more than the margin") boolean overByMargin) {
     }
 
-    public record ExceedanceView(LocalDate firstWeek, LocalDate lastWeek, int weeks, String period) {
+    @Schema(description = "The first run of weeks over allocation by the margin, long enough to raise an alert")
+    public record ExceedanceView(@Schema(description = "Its first week (Monday)") LocalDate firstWeek,
+            @Schema(description = "Its last week (Monday)") LocalDate lastWeek,
+            @Schema(description = "How many weeks in a row") int weeks,
+            @Schema(description = "The term of its first week", examples = "2026-27-autumn") String period) {
     }
 
-    public record ForecastView(String trustId, String schoolUrn, String senco, LocalDate from, LocalDate to,
-            String horizon, List<String> sencos, List<KindView> kinds, BigDecimal baselineHoursPerWeek,
-            double marginPercent, int requiredWeeks, List<WeekView> weeks, int weeksOverByMargin,
-            ExceedanceView exceedance) {
+    @Schema(description = "The statutory work ahead and the time it will take, week by week, against allocation")
+    public record ForecastView(String trustId, @Schema(examples = "900101") String schoolUrn,
+            @Schema(nullable = true, description = "The SENCO (username) of a SENCO's forecast; null for the school's") String senco,
+            @Schema(description = "The Monday of this week") LocalDate from,
+            @Schema(description = "The last day of next term") LocalDate to,
+            @Schema(description = "The span, in words", examples = "this week to the end of the Spring term 2027") String horizon,
+            @Schema(description = "The school's SENCOs counted (with an allocation or recent time there)") List<String> sencos,
+            List<KindView> kinds,
+            @Schema(description = "Hours a full week of everything else takes, from recent weeks") BigDecimal baselineHoursPerWeek,
+            @Schema(description = "How far over allocation a week must be to count towards an alert, in percent", examples = "10") double marginPercent,
+            @Schema(description = "How many such weeks in a row raise an alert", examples = "3") int requiredWeeks,
+            List<WeekView> weeks,
+            @Schema(description = "Weeks over allocation by the margin") int weeksOverByMargin,
+            @Schema(nullable = true, description = "The first run of weeks that would raise an alert; null when there is none") ExceedanceView exceedance) {
     }
 
     /**

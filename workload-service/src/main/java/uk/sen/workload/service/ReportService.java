@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
 import uk.sen.platform.security.Roles;
@@ -40,6 +42,7 @@ import uk.sen.workload.repository.TimeAggregates.Cell;
 @Transactional
 public class ReportService {
 
+    @Schema(name = "ReportLevel", description = "Whose time a report covers: one SENCO, a school or the trust")
     public enum Level {
         SENCO, SCHOOL, TRUST
     }
@@ -49,39 +52,81 @@ public class ReportService {
             String title) {
     }
 
-    public record PeriodView(String kind, String code, String label, LocalDate from, LocalDate to, LocalDate asOf) {
+    @Schema(description = "The period a report covers, reported to date")
+    public record PeriodView(Period.Kind kind,
+            @Schema(description = "Its stable code: 2026-W48, 2026-27-autumn or 2026-27", examples = "2026-27-autumn") String code,
+            @Schema(description = "Its name, for people", examples = "Autumn term 2026") String label,
+            @Schema(description = "Its first day") LocalDate from, @Schema(description = "Its last day") LocalDate to,
+            @Schema(description = "The day it is reported up to: today, or its last day once it is over") LocalDate asOf) {
     }
 
-    public record CategoryShare(String code, String name, String standardsArea, String workType, long minutes,
-            BigDecimal hours, BigDecimal percent) {
+    @Schema(description = "Time on one activity category")
+    public record CategoryShare(@Schema(description = "The category's code", examples = "EHCP_ANNUAL_REVIEWS") String code,
+            @Schema(description = "Its name", examples = "EHCP annual reviews") String name,
+            StandardsArea standardsArea, WorkType workType, long minutes,
+            @Schema(description = "The minutes as hours, two decimals", examples = "12.5") BigDecimal hours,
+            @Schema(nullable = true, description = "Its share of all the time, in percent (one decimal); null when there is no time") BigDecimal percent) {
     }
 
-    public record Share(String code, String name, long minutes, BigDecimal hours, BigDecimal percent) {
+    @Schema(description = "Time in one National Standards area (byStandardsArea) or one kind of work (byWorkType)")
+    public record Share(@Schema(description = "The area's code (StandardsArea) or the kind of work's code (WorkType)",
+            examples = "TEACHING_AND_LEARNING") String code,
+            @Schema(description = "Its name", examples = "Teaching and learning") String name, long minutes,
+            @Schema(description = "The minutes as hours, two decimals") BigDecimal hours,
+            @Schema(nullable = true, description = "Its share of all the time, in percent (one decimal); null when there is no time") BigDecimal percent) {
     }
 
-    public record AllocationSummary(BigDecimal allocatedHours, BigDecimal spentHours, BigDecimal balanceHours,
-            BigDecimal spentPercentOfAllocated, int weeksWithAllocation, int weeksOverAllocation) {
+    @Schema(description = "Time spent against protected time over the period; the allocation fields are null when no week had an allocation")
+    public record AllocationSummary(
+            @Schema(nullable = true, description = "Hours allocated in the weeks with an allocation") BigDecimal allocatedHours,
+            @Schema(description = "Hours spent") BigDecimal spentHours,
+            @Schema(nullable = true, description = "Allocated minus spent, in hours (negative when over)") BigDecimal balanceHours,
+            @Schema(nullable = true, description = "Spent as a percentage of allocated") BigDecimal spentPercentOfAllocated,
+            int weeksWithAllocation, int weeksOverAllocation) {
     }
 
-    public record WeekRow(LocalDate weekStart, LocalDate from, LocalDate to, long minutes, BigDecimal hours,
-            BigDecimal allocatedHours, Boolean overAllocation, Map<String, BigDecimal> hoursByCategory) {
+    @Schema(description = "One week of the period")
+    public record WeekRow(@Schema(description = "The Monday of the week") LocalDate weekStart,
+            @Schema(description = "Its first day in the period") LocalDate from,
+            @Schema(description = "Its last day in the period (up to today)") LocalDate to, long minutes,
+            @Schema(description = "The minutes as hours") BigDecimal hours,
+            @Schema(nullable = true, description = "Hours allocated that week; null when none was") BigDecimal allocatedHours,
+            @Schema(nullable = true, description = "Time spent was over the allocation; null when there was none") Boolean overAllocation,
+            @Schema(description = "Hours per category code, for the categories with time that week") Map<String, BigDecimal> hoursByCategory) {
     }
 
-    public record SencoRow(String senco, String schoolUrn, long minutes, BigDecimal hours, BigDecimal allocatedHours,
-            int weeksWithAllocation, int weeksOverAllocation, BigDecimal adminPercent) {
+    @Schema(description = "One SENCO at one school over the period")
+    public record SencoRow(@Schema(description = "The SENCO's username", examples = "senco.harbour") String senco,
+            @Schema(examples = "900101") String schoolUrn, long minutes, BigDecimal hours,
+            @Schema(nullable = true, description = "Hours allocated over the period; null when none was") BigDecimal allocatedHours,
+            int weeksWithAllocation, int weeksOverAllocation,
+            @Schema(nullable = true, description = "Administrative time as a share of SEN coordination time, in percent; null without such time") BigDecimal adminPercent) {
     }
 
-    public record SchoolRow(String schoolUrn, int sencos, long minutes, BigDecimal hours, BigDecimal allocatedHours,
-            int weeksWithAllocation, int weeksOverAllocation, BigDecimal adminPercent) {
+    @Schema(description = "One school over the period (trust reports)")
+    public record SchoolRow(@Schema(examples = "900101") String schoolUrn,
+            @Schema(description = "How many SENCOs had time or an allocation there") int sencos, long minutes, BigDecimal hours,
+            @Schema(nullable = true, description = "Hours allocated over the period; null when none was") BigDecimal allocatedHours,
+            int weeksWithAllocation, int weeksOverAllocation,
+            @Schema(nullable = true, description = "Administrative time as a share of SEN coordination time, in percent; null without such time") BigDecimal adminPercent) {
     }
 
     /**
      * @param adminPercent administrative time as a share of SEN coordination time (non-SEND duties left out)
      */
-    public record Report(Level level, String trustId, String schoolUrn, String senco, String title, PeriodView period,
-            long totalMinutes, BigDecimal totalHours, List<CategoryShare> byCategory, List<Share> byStandardsArea,
-            List<Share> byWorkType, BigDecimal adminPercent, AllocationSummary allocation, List<WeekRow> weeks,
-            List<SencoRow> sencos, List<SchoolRow> schools) {
+    @Schema(description = "A workload report: totals by category, National Standards area and kind of work, against "
+            + "protected time, week by week; only sums, never a note or a pupil of an entry")
+    public record Report(Level level, String trustId,
+            @Schema(nullable = true, description = "The school, for a school's report or a SENCO's at one school") String schoolUrn,
+            @Schema(nullable = true, description = "The SENCO (username), for a SENCO's report") String senco,
+            @Schema(examples = "senco.harbour at 900101") String title, PeriodView period,
+            long totalMinutes, @Schema(description = "The minutes as hours") BigDecimal totalHours,
+            @Schema(description = "Every category in use, and any other with time") List<CategoryShare> byCategory,
+            List<Share> byStandardsArea, List<Share> byWorkType,
+            @Schema(nullable = true, description = "Administrative time as a share of SEN coordination time (non-SEND duties left out), in percent; null without such time") BigDecimal adminPercent,
+            AllocationSummary allocation, List<WeekRow> weeks,
+            @Schema(description = "Per SENCO at each school with time or an allocation") List<SencoRow> sencos,
+            @Schema(description = "Per school, in a trust's report; empty otherwise") List<SchoolRow> schools) {
     }
 
     /** One SENCO at one school, week by week: the unit every total is summed from. */
@@ -183,7 +228,7 @@ public class ReportService {
         LocalDate today = clock.today();
         Period period = clock.calendar().period(kind, date == null ? today : date);
         LocalDate asOf = period.to().isBefore(today) ? period.to() : today;
-        return new PeriodView(period.kind().name(), period.code(), period.label(), period.from(), period.to(), asOf);
+        return new PeriodView(period.kind(), period.code(), period.label(), period.from(), period.to(), asOf);
     }
 
     /** Every SENCO-at-school with time or an allocation in the period, with minutes and allocation per week. */
@@ -237,7 +282,7 @@ public class ReportService {
             if (minutes == 0 && !c.active) {
                 continue;
             }
-            categoryShares.add(new CategoryShare(c.code, c.name, c.standardsArea.name(), c.workType.name(), minutes,
+            categoryShares.add(new CategoryShare(c.code, c.name, c.standardsArea, c.workType, minutes,
                     Hours.of(minutes), Hours.percent(minutes, total)));
             byArea.merge(c.standardsArea, minutes, Long::sum);
             byType.merge(c.workType, minutes, Long::sum);
