@@ -17,7 +17,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.problem.ProblemException;
@@ -50,16 +55,35 @@ public class ExportResource {
     @Path("ctf")
     @Produces(MediaType.APPLICATION_XML)
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
-    @Operation(summary = "A Common Transfer File of the school's leavers (leaving date from..to, both included) with "
-            + "their SEN history, named <LA><Estab>_CTF_<DestLA><DestEstab>_<nnn>.xml (MMM/MMMM: destination "
-            + "unknown); leavers=false: every pupil on roll today")
+    @Operation(operationId = "exportCtf", summary = "A Common Transfer File (CTF) of the school's leavers, or of its whole roll",
+            description = "Writes the CTF to send to the pupils' next school: the school's leavers whose leaving date"
+                    + " falls from `from` to `to` (both included), or with leavers=false every pupil on roll today,"
+                    + " each with their SEN history (provisions and the needs of their last day). The file is named"
+                    + " <LA><Estab>_CTF_<DestLA><DestEstab>_<nnn>.xml, nnn counting the school's CTFs; the"
+                    + " destination is MMM/MMMM (unknown) unless destLa and destEstab are given. Every pupil in the"
+                    + " file is audited as exported.")
+    @APIResponse(responseCode = "200", description = "The CTF, as an attachment",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<the CTF's file name>\"",
+                    schema = @Schema(type = SchemaType.STRING,
+                            examples = "attachment; filename=\"8012001_CTF_MMMMMMM_001.xml\"")),
+            content = @Content(mediaType = MediaType.APPLICATION_XML,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "The school is not one of yours")
     public Response ctf(
-            @Parameter(description = "The school (URN)", required = true) @QueryParam("school") String school,
-            @Parameter(description = "true (default): leavers from..to; false: pupils on roll today") @QueryParam("leavers") String leavers,
-            @Parameter(description = "First leaving date included (yyyy-MM-dd)") @QueryParam("from") String from,
-            @Parameter(description = "Last leaving date included (yyyy-MM-dd)") @QueryParam("to") String to,
-            @Parameter(description = "Destination school's LA code, when known") @QueryParam("destLa") String destLa,
-            @Parameter(description = "Destination school's establishment number, when known") @QueryParam("destEstab") String destEstab) {
+            @Parameter(description = "The school (URN): one of yours", required = true, example = "900101")
+            @QueryParam("school") String school,
+            @Parameter(description = "true (default): the leavers from..to; false: every pupil on roll today",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true")) @QueryParam("leavers") String leavers,
+            @Parameter(description = "First leaving date included (yyyy-MM-dd); required for leavers",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Last leaving date included (yyyy-MM-dd), not before from; required for leavers",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "The destination school's 3-digit LA code, when known (with destEstab)",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{3}$"), example = "802")
+            @QueryParam("destLa") String destLa,
+            @Parameter(description = "The destination school's 4-digit establishment number, when known (with destLa)",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}$"), example = "4001")
+            @QueryParam("destEstab") String destEstab) {
         String urn = ImportResource.required("school", school);
         boolean onlyLeavers = leavers == null || leavers.isBlank() || ImportResource.flag("leavers", leavers);
         LocalDate first = ImportResource.date("from", from);
@@ -99,9 +123,21 @@ public class ExportResource {
     @Path("la")
     @Produces({ "text/csv", MediaType.APPLICATION_XML })
     @RolesAllowed(Roles.LA_OFFICER)
-    @Operation(summary = "LA exchange: pupils with an open EHC plan in the schools of your LA, across trusts, with "
-            + "the SEN2 items the register holds (Person, NamedPlan, SENneed, school URN)")
-    public Response la(@Parameter(description = "csv (default) or xml") @QueryParam("format") String format) {
+    @Operation(operationId = "exportLaReturn", summary = "LA exchange: the pupils with an EHC plan in your LA's schools",
+            description = "For a local authority SEN officer: every pupil with an EHC plan open today at a school of"
+                    + " your LA, whichever trust runs it, with the SEN2 items the register holds (Person, NamedPlan,"
+                    + " SENneed and the school's URN), as CSV or as SEN2-style XML. Each trust sees in its audit which"
+                    + " of its pupils were exported to the LA.")
+    @APIResponse(responseCode = "200", description = "The LA exchange file, as an attachment",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"SEN2_exchange_<LA>_<date>.<csv|xml>\"",
+                    schema = @Schema(type = SchemaType.STRING,
+                            examples = "attachment; filename=\"SEN2_exchange_801_2026-01-15.csv\"")),
+            content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    public Response la(@Parameter(description = "The file's format: csv (default) or xml (any case)",
+            schema = @Schema(type = SchemaType.STRING, enumeration = { "csv", "xml" }, defaultValue = "csv"))
+            @QueryParam("format") String format) {
         String kind = format == null || format.isBlank() ? "csv" : format.trim().toLowerCase(Locale.ROOT);
         if (!kind.equals("csv") && !kind.equals("xml")) {
             throw ProblemException.invalid("format", "must be csv or xml");

@@ -17,10 +17,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.io.LimitedInputStream;
@@ -52,18 +55,31 @@ public class ImportResource {
     @Path("mis")
     @Consumes(CSV)
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
-    @Operation(summary = "Import the school's MIS export (CSV, UTF-8): pupils matched by UPN in the trust are created "
-            + "or updated, each change published as the API publishes it; invalid rows are reported, not applied "
-            + "(the report lists the first 100 errors and counts them all). A file with a missing required column, "
-            + "that is not UTF-8 (400), or larger than sen.exchange.mis-max-bytes (20 MB; 413) changes nothing")
-    @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "two pupils", value = """
+    @Operation(operationId = "importMisRoll", summary = "Import the school's MIS export (CSV, UTF-8)",
+            description = "Brings the school's roll from its MIS into the register: each row's pupil, matched by UPN"
+                    + " in the trust, is put on the roll or updated, with their SEN provision and needs, and each"
+                    + " change is announced to the other services as the API announces it. Rows that break a rule are"
+                    + " reported, not applied (the report lists the first 100 errors and counts them all). A file"
+                    + " with a missing required column or that is not UTF-8 (400, 415), or larger than"
+                    + " sen.exchange.mis-max-bytes (20 MB by default; 413), changes nothing. Try it first with"
+                    + " dryRun=true. The import is audited.")
+    @RequestBody(required = true, description = "The MIS export: a header row naming the columns, then one row per"
+            + " pupil", content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                    examples = @ExampleObject(name = "two pupils", value = """
             UPN,Surname,Forename,DOB,Sex,NCYear,SchoolURN,SENProvision,SENStartDate,PrimaryNeed,SecondaryNeed,IssuingLA,PlanIssueDate
-            H801200001001,Khan,Amira,2016-03-14,F,4,900101,K,2025-09-08,SLCN,SEMH,,
-            B801200005001,Jones,Owen,2015-11-02,M,5,900101,E,2024-01-15,ASD,,801,2024-01-15
+            H801200001001,Sample,Sam,2016-03-14,F,4,900101,K,2025-09-08,SLCN,SEMH,,
+            B801200005001,Example,Alex,2015-11-02,M,5,900101,E,2024-01-15,ASD,,801,2024-01-15
             """)))
+    @APIResponse(responseCode = "200", description = "What the import did (or, in a dry run, would do)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "404", description = "The school is not one of yours")
+    @APIResponse(responseCode = "409", description = "A pupil of the file was changed by someone else while it was"
+            + " being imported: import the file again")
     public ImportReport importMis(
-            @Parameter(description = "The school (URN) the file is for", required = true) @QueryParam("school") String school,
-            @Parameter(description = "true: check and report what would change, change nothing (default false)") @QueryParam("dryRun") String dryRun,
+            @Parameter(description = "The school (URN) the file is for: one of yours", required = true,
+                    example = "900101") @QueryParam("school") String school,
+            @Parameter(description = "true: check and report what would change, change nothing (default false)",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("dryRun") String dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body) {
@@ -76,13 +92,30 @@ public class ImportResource {
     @Path("ctf")
     @Consumes({ MediaType.APPLICATION_XML, MediaType.TEXT_XML })
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
-    @Operation(summary = "Import a Common Transfer File into the school its header names (DestSchool LEA + Estab): "
-            + "pupils and their SEN history; unknown elements are ignored (the report lists the first 100 errors "
-            + "and warnings and counts them all). A file that is not XML (400), or larger than "
-            + "sen.exchange.ctf-max-bytes (20 MB; 413), changes nothing")
+    @Operation(operationId = "importCtf", summary = "Import a Common Transfer File (CTF) from a pupil's previous school",
+            description = "Puts the pupils of a CTF on the roll of the school its header names (DestSchool LEA and"
+                    + " Estab, one of yours), with their SEN history: provisions, including the legacy codes S, A"
+                    + " and P, and needs. Pupils already on the register, matched by UPN in the trust, are updated;"
+                    + " unknown elements are ignored. Pupils that break a rule are reported, not applied (the report"
+                    + " lists the first 100 errors and warnings and counts them all). A file that is not XML (400),"
+                    + " or larger than sen.exchange.ctf-max-bytes (20 MB by default; 413), changes nothing. Changes"
+                    + " are announced to the other services as the API announces them; the import is audited.")
+    @RequestBody(required = true, description = "The CTF as the sending school's MIS wrote it (XML, DfE CTF schema)",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", description = "What the import did",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "404", description = "The school the file is for (its DestSchool, or the school"
+            + " given) is not one of yours")
+    @APIResponse(responseCode = "409", description = "A pupil of the file was changed by someone else while it was"
+            + " being imported: import the file again")
     public ImportReport importCtf(
-            @Parameter(description = "The school (URN), needed only when the file's destination is unknown (MMM/MMMM)") @QueryParam("school") String school,
-            @Parameter(description = "The pupils' first day at the school (yyyy-MM-dd); default today") @QueryParam("entryDate") String entryDate,
+            @Parameter(description = "The school (URN), needed only when the file's destination is unknown"
+                    + " (MMM/MMMM); when given, it must be the school the file names", example = "900101")
+            @QueryParam("school") String school,
+            @Parameter(description = "The pupils' first day at the school (yyyy-MM-dd); default today",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("entryDate") String entryDate,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body) {
         refuseIfLarger(contentLength, config.ctfMaxBytes());

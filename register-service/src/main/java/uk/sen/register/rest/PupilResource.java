@@ -29,7 +29,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.audit.AuditLog;
@@ -88,13 +92,48 @@ public class PupilResource {
     @Transactional // the page, its total, its needs and its audit record: one connection, one commit
     // LA officers read pupils with plans through the LA exchange export, never the trust's register
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
-    @Operation(summary = "The register in name order, paged: filter by school, provision (N, K, E), need, broad "
-            + "area, year group, name or UPN, as it stood on any date (asAt, default today). Walk it with the "
-            + "next cursor of each page (after), or jump to a page number (page)")
-    public Page<PupilView> list(@QueryParam("school") String school, @QueryParam("provision") String provision,
-            @QueryParam("need") String need, @QueryParam("area") String area, @QueryParam("year") String year,
-            @QueryParam("name") String name, @QueryParam("upn") String upn, @QueryParam("asAt") String asAt,
-            @Parameter(description = "The next cursor of the previous page: the page after it")
+    @Operation(operationId = "listPupils", summary = "The register in name order, paged and filtered",
+            description = "The pupils of your schools (of the whole trust for trust administrators and trust"
+                    + " integrations) in name order (surname, forename), with the SEN provision each had and their"
+                    + " current needs. Filter by school, provision (N, K, E), primary or secondary need, broad area of"
+                    + " need, year group, part of a name or a UPN (current or former), and read the register as it"
+                    + " stood on any date (asAt, default today). Walk the list with the `next` cursor of each page"
+                    + " (pass it as `after`), which stays right while pupils are added, or jump to a page number"
+                    + " (`page`); not both. Every list is audited with the pupils it showed.")
+    @APIResponse(responseCode = "200", description = "One page of pupils",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegisterDtos.PupilPage.class)))
+    @APIResponse(responseCode = "404", description = "The school filter names a school that is not one of yours")
+    public Page<PupilView> list(
+            @Parameter(description = "Only this school (URN); it must be one of yours", example = "900101")
+            @QueryParam("school") String school,
+            @Parameter(description = "Only pupils with this provision on the date: N (none), K (SEN support), E (EHC"
+                    + " plan); S, A and P match legacy provisions of imported records",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "N", "K", "E", "S", "A", "P" }))
+            @QueryParam("provision") String provision,
+            @Parameter(description = "Only pupils with this need type (primary or secondary)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "SLCN", "ASD", "SPLD", "MLD", "SLD",
+                            "PMLD", "SEMH", "HI", "VI", "MSI", "PD", "DS", "OTH", "NSA" }))
+            @QueryParam("need") String need,
+            @Parameter(description = "Only pupils with a need in this broad area of need (with need: both must hold)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "COMMUNICATION_AND_INTERACTION",
+                            "COGNITION_AND_LEARNING", "SOCIAL_EMOTIONAL_AND_MENTAL_HEALTH", "SENSORY_AND_PHYSICAL",
+                            "NONE" }))
+            @QueryParam("area") String area,
+            @Parameter(description = "Only this national curriculum year group",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "E1", "E2", "N1", "N2", "R", "1",
+                            "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "X" }))
+            @QueryParam("year") String year,
+            @Parameter(description = "Only pupils whose surname or forename contains this text (any case)",
+                    example = "sam")
+            @QueryParam("name") String name,
+            @Parameter(description = "Only the pupil with this UPN, current or former", example = "H801200001001")
+            @QueryParam("upn") String upn,
+            @Parameter(description = "The register as it stood on this day (yyyy-MM-dd); default today (Europe/London)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("asAt") String asAt,
+            @Parameter(description = "The `next` cursor of the previous page, as it was given: the page after it."
+                    + " Not with page")
             @QueryParam("after") String after, @Valid @BeanParam PageRequest page) {
         PupilRepository.Filter filter = filter(school, provision, need, area, year, name, upn, asAt);
         PupilRepository.Cursor cursor = cursor(after, page, filter);
@@ -139,8 +178,14 @@ public class PupilResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION, Roles.LA_OFFICER })
-    @Operation(summary = "One pupil with their current provision and needs")
-    public Response get(@PathParam("id") UUID id) {
+    @Operation(operationId = "getPupil", summary = "One pupil with their current provision and needs",
+            description = "The pupil's details, the SEN provision open today and their ranked needs. The ETag is the"
+                    + " version to send as If-Match to change the pupil. Staff of the trust read pupils of their"
+                    + " schools; an LA officer reads a pupil with an open EHC plan at a school of their LA. Every"
+                    + " read is audited.")
+    @APIResponse(responseCode = "200", description = "The pupil",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    public Response get(@Parameter(description = "The pupil's id") @PathParam("id") UUID id) {
         Pupil pupil = register.visiblePupil(id);
         return ok(pupil);
     }
@@ -148,8 +193,14 @@ public class PupilResource {
     @GET
     @Path("{id}/provisions")
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION, Roles.LA_OFFICER })
-    @Operation(summary = "The pupil's whole SEN provision history, oldest first")
-    public List<ProvisionView> history(@PathParam("id") UUID id) {
+    @Operation(operationId = "listPupilProvisions", summary = "The pupil's whole SEN provision history, oldest first",
+            description = "Every period of SEN provision the register holds for the pupil, closed and open, by start"
+                    + " date: what was recorded here and what came with imported records (legacy S, A and P"
+                    + " included). The same callers as for the pupil may read it; it is audited.")
+    @APIResponse(responseCode = "200", description = "The provisions, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ProvisionView.class)))
+    public List<ProvisionView> history(@Parameter(description = "The pupil's id") @PathParam("id") UUID id) {
         register.visiblePupil(id);
         return pupils.history(id).stream().map(PupilResource::view).toList();
     }
@@ -157,8 +208,19 @@ public class PupilResource {
     @POST
     @Transactional // answered from inside the change's transaction, as every write is: see ok(Pupil)
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
-    @Operation(summary = "Put a pupil on the roll of one of your schools (UPN validated; send an Idempotency-Key)")
-    public Response create(@NotNull @Valid PupilInput input, @HeaderParam(Idempotency.HEADER) String key) {
+    @Operation(operationId = "registerPupil", summary = "Put a pupil on the roll of one of your schools",
+            description = "Adds a pupil to the roll of one of your schools, without SEN provision (N): open SEN"
+                    + " support or an EHC plan afterwards. The UPN is checked (check letter, a recognised LA) and must"
+                    + " be new in the trust; the sex, year group and dates follow the census rules. Send an"
+                    + " Idempotency-Key so that a retry after a lost answer does not add the pupil twice. Audited.")
+    @APIResponse(responseCode = "201", description = "The pupil as registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    @APIResponse(responseCode = "409", description = "A pupil with this UPN is already on the roll of a school of the trust")
+    public Response create(@NotNull @Valid PupilInput input,
+            @Parameter(description = "A key of your choosing, 1 to 200 characters, that makes a retry of this create"
+                    + " safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200),
+                    example = "3f1c9a52-registration-1")
+            @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(key, input, () -> {
             Pupil pupil = register.register(details(input));
             return new Idempotency.Created(URI.create("/api/v1/pupils/" + pupil.id), view(pupil), pupil.version);
@@ -169,8 +231,18 @@ public class PupilResource {
     @Transactional // answered from inside the change's transaction: see ok(Pupil)
     @Path("{id}")
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
-    @Operation(summary = "Change a pupil's details (If-Match); a leaving date closes any open provision")
-    public Response update(@PathParam("id") UUID id, @NotNull @Valid PupilInput input,
+    @Operation(operationId = "updatePupil", summary = "Change a pupil's details",
+            description = "Replaces the pupil's details (all of them, as for registering) at the version you read."
+                    + " Moving the pupil to another of your schools, or changing the year group or date of birth, is"
+                    + " announced to the other services (event pupil-details-changed). A leaving date closes any open"
+                    + " SEN provision on that day: the pupil leaves the register (event pupil-left-register) and"
+                    + " their history is kept. The UPN may change to one not used in the trust. Audited.")
+    @APIResponse(responseCode = "200", description = "The pupil as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    @APIResponse(responseCode = "409", description = "Another pupil of the trust already has this UPN")
+    public Response update(@Parameter(description = "The pupil's id") @PathParam("id") UUID id,
+            @NotNull @Valid PupilInput input,
+            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
             @HeaderParam("If-Match") String ifMatch) {
         return ok(register.updateDetails(id, details(input), ifMatch));
     }
@@ -179,8 +251,19 @@ public class PupilResource {
     @Transactional // answered from inside the change's transaction: see ok(Pupil)
     @Path("{id}/provisions")
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
-    @Operation(summary = "Open SEN support (K) or an EHC plan (E), or change from one to the other (If-Match)")
-    public Response open(@PathParam("id") UUID id, @NotNull @Valid ProvisionInput input,
+    @Operation(operationId = "openProvision", summary = "Open SEN support (K) or an EHC plan (E), or change from one to the other",
+            description = "Puts the pupil on the SEN register from the start date with their ranked needs, or changes"
+                    + " their provision from K to E or E to K: the open provision ends the day the new one starts."
+                    + " An EHC plan needs the issuing LA and the plan's issue date; SEN support has neither. The"
+                    + " start date is not in the future, nor before the date of birth or the start of the provision"
+                    + " it replaces. Refused (422) for a pupil who has left, or when the same provision is already"
+                    + " open (change the needs instead). Announced to the other services: event pupil-registered"
+                    + " when the pupil had no provision, provision-changed otherwise. Audited.")
+    @APIResponse(responseCode = "200", description = "The pupil with the provision open",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    public Response open(@Parameter(description = "The pupil's id") @PathParam("id") UUID id,
+            @NotNull @Valid ProvisionInput input,
+            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
             @HeaderParam("If-Match") String ifMatch) {
         return ok(register.openProvision(id, input.provision(), input.startDate(), needs(input.needs()),
                 input.issuingLa(), input.planIssueDate(), ifMatch));
@@ -190,8 +273,16 @@ public class PupilResource {
     @Transactional // answered from inside the change's transaction: see ok(Pupil)
     @Path("{id}/provisions/close")
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
-    @Operation(summary = "Close the open provision: the pupil leaves the register (N); history is kept (If-Match)")
-    public Response close(@PathParam("id") UUID id, @NotNull @Valid CloseInput input,
+    @Operation(operationId = "closeProvision", summary = "Close the open provision: the pupil leaves the register (N)",
+            description = "Ends the pupil's open SEN support or EHC plan on the end date, with the reason: the pupil"
+                    + " is back to N, their needs are cleared, and the history is kept. The end date is not before"
+                    + " the provision's start nor in the future. Refused (422) when nothing is open. Announced to the"
+                    + " other services (event pupil-left-register). Audited.")
+    @APIResponse(responseCode = "200", description = "The pupil without SEN provision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    public Response close(@Parameter(description = "The pupil's id") @PathParam("id") UUID id,
+            @NotNull @Valid CloseInput input,
+            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
             @HeaderParam("If-Match") String ifMatch) {
         return ok(register.close(id, input.endDate(), input.reason(), ifMatch));
     }
@@ -200,8 +291,17 @@ public class PupilResource {
     @Transactional // answered from inside the change's transaction: see ok(Pupil)
     @Path("{id}/needs")
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
-    @Operation(summary = "Replace the ranked needs (rank 1 primary, rank 2 secondary) (If-Match)")
-    public Response needs(@PathParam("id") UUID id, @NotNull @Valid NeedsInput input,
+    @Operation(operationId = "replacePupilNeeds", summary = "Replace the ranked needs (rank 1 primary, rank 2 secondary)",
+            description = "Replaces the pupil's needs from today: a primary need (rank 1) and optionally a secondary"
+                    + " one (rank 2), each a different need type code; NSA only with SEN support (K). A pupil with K or"
+                    + " E must keep a primary need; a pupil without provision (N) has none. The earlier needs stay in"
+                    + " the history the register is read by as at a date. Announced to the other services (event"
+                    + " needs-changed). Audited.")
+    @APIResponse(responseCode = "200", description = "The pupil with the new needs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    public Response needs(@Parameter(description = "The pupil's id") @PathParam("id") UUID id,
+            @NotNull @Valid NeedsInput input,
+            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
             @HeaderParam("If-Match") String ifMatch) {
         return ok(register.changeNeeds(id, needs(input.needs()), ifMatch));
     }

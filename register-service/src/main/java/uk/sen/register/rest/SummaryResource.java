@@ -11,7 +11,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.problem.ProblemException;
@@ -34,11 +38,20 @@ public class SummaryResource {
 
     @GET
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "The register at a glance: pupils on roll with SEN support (K) and EHC plans (E), by "
-            + "primary need, broad area and year group, per school and in total, as at a date")
+    @Operation(operationId = "getRegisterSummary", summary = "The register at a glance, per school and in total",
+            description = "How many pupils on roll have SEN support (K) or an EHC plan (E), with percentages, by"
+                    + " primary need, broad area of need and year group, for each of your schools (every school of"
+                    + " the trust for trust administrators) and in total, as the register stood on a date. Counts"
+                    + " only: no pupil is named. Legacy provisions (S, A, P) of imported records are counted apart.")
+    @APIResponse(responseCode = "200", description = "The counts, in total and per school",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegisterSummary.class)))
+    @APIResponse(responseCode = "404", description = "The school is not one of yours")
     public RegisterSummary summary(
-            @Parameter(description = "One school (URN); default: all your schools") @QueryParam("school") String school,
-            @Parameter(description = "The date (yyyy-MM-dd); default today (Europe/London)") @QueryParam("asAt") String asAt) {
+            @Parameter(description = "Only this school (URN); default: all your schools", example = "900101")
+            @QueryParam("school") String school,
+            @Parameter(description = "The date (yyyy-MM-dd); default today (Europe/London)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("asAt") String asAt) {
         return summaries.summary(school, date(asAt));
     }
 

@@ -15,15 +15,18 @@ import uk.sen.register.domain.RegisterSync.Outcome;
  * What an import did (or, in a dry run, would do): counts, and the rows it could not apply with the reason. The
  * lists hold the first errors and warnings by row, up to a cap; the counts cover the whole file.
  */
+@Schema(description = "What an import did, or in a dry run would do: counts over the whole file, and the first"
+        + " errors and warnings by row")
 public record ImportReport(
-        @Schema(description = "mis or ctf") String format,
-        @Schema(description = "The school imported into (URN)") String school,
-        boolean dryRun,
+        @Schema(description = "The kind of file: mis (MIS export, CSV) or ctf (Common Transfer File)",
+                enumeration = { "mis", "ctf" }) String format,
+        @Schema(description = "The school imported into (URN)", examples = "900101") String school,
+        @Schema(description = "true: nothing was changed, the counts say what would have been") boolean dryRun,
         @Schema(description = "Data rows (MIS, blank lines not counted) or pupils (CTF) read") long rows,
-        long created,
-        long updated,
-        long unchanged,
-        long invalid,
+        @Schema(description = "Pupils put on the roll") long created,
+        @Schema(description = "Pupils whose details, provision or needs changed") long updated,
+        @Schema(description = "Pupils the file holds as the register already had them") long unchanged,
+        @Schema(description = "Rows (pupils) not applied; errors says why") long invalid,
         @Schema(description = "Why invalid rows were not applied, the first ones by row (at most "
                 + "sen.exchange.report-max-errors, 100 by default); a row may have several") List<RowError> errors,
         @Schema(description = "How many errors the file has in all, listed or not") long errorCount,
@@ -38,10 +41,22 @@ public record ImportReport(
      * @param column the CSV column or CTF element at fault; absent when the whole row is
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RowError(long row, String upn, String column, String message) {
+    @Schema(description = "Why a row (a pupil) was not applied")
+    public record RowError(
+            @Schema(description = "CSV row number, the header being row 1 (MIS), or the pupil's position in the file"
+                    + " (CTF)") long row,
+            @Schema(nullable = true, description = "The row's UPN as written; absent when it has none",
+                    examples = "H801200001001") String upn,
+            @Schema(nullable = true, description = "The CSV column or CTF element at fault; absent when the whole row is",
+                    examples = "DOB") String column,
+            @Schema(description = "What is wrong, in words") String message) {
     }
 
-    public record RowWarning(long row, String upn, String message) {
+    @Schema(description = "A row (a pupil) applied with a remark")
+    public record RowWarning(
+            @Schema(description = "CSV row number (MIS) or the pupil's position in the file (CTF)") long row,
+            @Schema(nullable = true, description = "The pupil's UPN; null when it has none") String upn,
+            @Schema(description = "The remark, in words") String message) {
     }
 
     /**

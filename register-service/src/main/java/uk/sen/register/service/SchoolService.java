@@ -66,6 +66,11 @@ public class SchoolService {
             throw ProblemException.invalid("urn", "must match the URN in the path; a school's URN does not change");
         }
         check(d);
+        if (School.count("laCode = ?1 and estabNumber = ?2 and urn <> ?3", d.laCode(), d.estabNumber(), urn) > 0) {
+            // answered as the create answers it, not as the database's unique key would (a 500)
+            throw ProblemException.conflict("A school with DfE number " + d.laCode() + "-" + d.estabNumber()
+                    + " already exists.");
+        }
         apply(school, d);
         School.flush();
         return school;

@@ -34,33 +34,60 @@ import uk.sen.register.repository.SummaryRepository.Count;
 public class SummaryService {
 
     @Schema(description = "A count and its percentage of the line's base (null when the base is 0), to 1 decimal place")
-    public record Share(long count, BigDecimal percent) {
+    public record Share(@Schema(description = "How many pupils", examples = "12") long count,
+            @Schema(nullable = true, description = "Their percentage of the base, to 1 decimal place; null when the"
+                    + " base is 0", examples = "14.6") BigDecimal percent) {
     }
 
     @Schema(description = "K and E pupils of a year group; percentages of the year group's pupils on roll")
-    public record YearGroupLine(String ncYear, long onRoll, Share k, Share e) {
+    public record YearGroupLine(
+            @Schema(description = "National curriculum year group", enumeration = { "E1", "E2", "N1", "N2", "R", "1",
+                    "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "X" }) String ncYear,
+            @Schema(description = "Pupils of the year group on roll") long onRoll, Share k, Share e) {
     }
 
     @Schema(description = "K and E pupils by primary need; percentages of all K (resp. E) pupils in scope. "
             + "A line with no code counts pupils whose primary need is not recorded for the date.")
-    public record NeedLine(String code, String description, String area, Share k, Share e) {
+    public record NeedLine(
+            // the enums themselves, written as their names: a nullable String with an inline enum would be
+            // documented as refusing the null
+            @Schema(nullable = true, description = "Census / SEN2 need type code; null on the line of pupils without"
+                    + " a recorded primary need") NeedType code,
+            @Schema(description = "The need type in words", examples = "Speech, language and communication needs") String description,
+            @Schema(nullable = true, description = "The broad area of need of the code; null on the line without a"
+                    + " code") BroadArea area,
+            Share k, Share e) {
     }
 
     @Schema(description = "K and E pupils by the broad area of their primary need; percentages of all K (resp. E) "
             + "pupils in scope")
-    public record AreaLine(String area, String label, Share k, Share e) {
+    public record AreaLine(
+            @Schema(nullable = true, description = "The broad area of need; null on the line of pupils without a"
+                    + " recorded primary need") BroadArea area,
+            @Schema(description = "The area in words", examples = "Communication and interaction") String label,
+            Share k, Share e) {
     }
 
     @Schema(description = "Pupils on roll and K/E among them (percentages of pupils on roll); legacy counts open "
             + "legacy provisions (S, A, P) from imported records, which are neither K nor E")
-    public record Breakdown(long onRoll, Share k, Share e, long legacy, List<YearGroupLine> byYearGroup,
+    public record Breakdown(@Schema(description = "Pupils on roll") long onRoll,
+            @Schema(description = "Pupils with SEN support (K)") Share k,
+            @Schema(description = "Pupils with an EHC plan (E)") Share e,
+            @Schema(description = "Pupils with an open legacy provision (S, A, P)") long legacy,
+            List<YearGroupLine> byYearGroup,
             List<NeedLine> byNeed, List<AreaLine> byArea) {
     }
 
-    public record SchoolSummary(String urn, String name, Breakdown summary) {
+    @Schema(description = "One school's breakdown")
+    public record SchoolSummary(@Schema(examples = "900101") String urn,
+            @Schema(examples = "Harbour Primary School") String name, Breakdown summary) {
     }
 
-    public record RegisterSummary(LocalDate asAt, String trustId, Breakdown total, List<SchoolSummary> schools) {
+    @Schema(description = "The register at a glance as at a date: counts only, no pupil named")
+    public record RegisterSummary(@Schema(description = "The date the register is read as at") LocalDate asAt,
+            @Schema(examples = "northbridge") String trustId,
+            @Schema(description = "All the schools below together") Breakdown total,
+            @Schema(description = "Each school in scope, by name") List<SchoolSummary> schools) {
     }
 
     @Inject
@@ -125,7 +152,7 @@ public class SummaryService {
         for (NeedType type : NeedType.values()) {
             long[] s = needs.getOrDefault(type.name(), new long[4]);
             BroadArea area = areas.areaOf(type.name());
-            byNeed.add(new NeedLine(type.name(), type.description, area.name(), share(s[1], k), share(s[2], e)));
+            byNeed.add(new NeedLine(type, type.description, area, share(s[1], k), share(s[2], e)));
             long[] a = byAreaSums.computeIfAbsent(area, x -> new long[2]);
             a[0] += s[1];
             a[1] += s[2];
@@ -133,7 +160,7 @@ public class SummaryService {
         List<AreaLine> byArea = new ArrayList<>();
         for (BroadArea area : BroadArea.values()) {
             long[] a = byAreaSums.getOrDefault(area, new long[2]);
-            byArea.add(new AreaLine(area.name(), area.label, share(a[0], k), share(a[1], e)));
+            byArea.add(new AreaLine(area, area.label, share(a[0], k), share(a[1], e)));
         }
         long[] none = needs.getOrDefault("", new long[4]);
         if (none[1] + none[2] > 0) {
