@@ -37,6 +37,7 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import uk.sen.platform.tracing.TraceContext;
+import uk.sen.platform.io.Rows;
 
 /**
  * Publishes outbox rows as CloudEvents (binary mode: {@code ce_*} headers, JSON value), oldest first, and marks
@@ -201,7 +202,7 @@ public class OutboxRelay {
                 .withType(type)
                 .withSubject(subject)
                 .withDataContentType("application/json")
-                .withTimestamp(toInstant(row[7]).atZone(ZoneOffset.UTC));
+                .withTimestamp(Rows.instant(row[7]).atZone(ZoneOffset.UTC));
         if (row[5] != null) {
             ce.withExtension("trustid", row[5]);
         }
@@ -215,18 +216,6 @@ public class OutboxRelay {
         return TraceContext.publishedUnder((String) row[9]).map(message::addMetadata).orElse(message);
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return Instant.parse(value.toString());
-    }
 
     static UUID uuid(Object value) {
         return value instanceof UUID u ? u : UUID.fromString(value.toString());

@@ -38,6 +38,8 @@ import uk.sen.platform.security.Roles;
  * {@code Idempotent-Replayed} where an {@code Idempotency-Key} is taken;</li>
  * <li>who may call it: the {@code @RolesAllowed} roles in words in the description and as {@code x-roles}, the
  * security requirement without scopes (realm roles are not OAuth scopes);</li>
+ * <li>in the records the services answer with (and do not take as input), every property that is never null is
+ * required, so a generated client types it as always present;</li>
  * <li>one OAuth 2 security scheme, the authorization code flow of the realm (Swagger UI signs in with PKCE);
  * {@link RuntimeUrls} points it at the provider the service really uses.</li>
  * </ul>
@@ -89,6 +91,87 @@ public class ApiConventions implements OASFilter {
                 item.getOperations().forEach((method, operation) -> operation(openAPI, path, method, operation));
             }
         });
+        requireWhatIsAlwaysSent(openAPI);
+    }
+
+    /**
+     * In each record only answered (never taken as input), the properties that are not nullable are required: the
+     * services always send them (Jackson writes every property, and the few left out when null are nullable). The
+     * tests' ContractCheck validates every answer against this.
+     */
+    private static void requireWhatIsAlwaysSent(OpenAPI doc) {
+        Map<String, Schema> components = doc.getComponents().getSchemas();
+        if (components == null) {
+            return;
+        }
+        Set<String> answered = new LinkedHashSet<>();
+        Set<String> taken = new LinkedHashSet<>();
+        doc.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+            if (op.getResponses() != null) {
+                op.getResponses().getAPIResponses().forEach((code, response) -> {
+                    if (code.startsWith("2") && response.getContent() != null) {
+                        response.getContent().getMediaTypes().values()
+                                .forEach(m -> reach(components, m.getSchema(), answered));
+                    }
+                });
+            }
+            if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> reach(components, m.getSchema(), taken));
+            }
+            if (op.getParameters() != null) {
+                op.getParameters().forEach(p -> reach(components, p.getSchema(), taken));
+            }
+        }));
+        answered.removeAll(taken);
+        for (String name : answered) {
+            Schema schema = components.get(name);
+            if (schema == null || schema.getProperties() == null) {
+                continue;
+            }
+            Set<String> required = new LinkedHashSet<>(schema.getRequired() == null ? List.of() : schema.getRequired());
+            schema.getProperties().forEach((property, definition) -> {
+                if (!nullable(definition)) {
+                    required.add(property);
+                }
+            });
+            schema.setRequired(new ArrayList<>(required));
+        }
+    }
+
+    private static void reach(Map<String, Schema> components, Schema schema, Set<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getRef() != null) {
+            String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+            if (names.add(name)) {
+                reach(components, components.get(name), names);
+            }
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(p -> reach(components, p, names));
+        }
+        reach(components, schema.getItems(), names);
+        if (schema.getAdditionalPropertiesSchema() != null) {
+            reach(components, schema.getAdditionalPropertiesSchema(), names);
+        }
+        for (List<Schema> all : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (all != null) {
+                all.forEach(s -> reach(components, s, names));
+            }
+        }
+    }
+
+    private static boolean nullable(Schema property) {
+        if (property.getType() != null && property.getType().contains(Schema.SchemaType.NULL)) {
+            return true;
+        }
+        for (List<Schema> any : java.util.Arrays.asList(property.getAnyOf(), property.getOneOf())) {
+            if (any != null && any.stream().anyMatch(s -> s.getType() != null && s.getType().contains(Schema.SchemaType.NULL))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void operation(OpenAPI doc, String path, PathItem.HttpMethod method, Operation op) {
@@ -182,7 +265,7 @@ public class ApiConventions implements OASFilter {
     }
 
     private static void success(OpenAPI doc, String code, APIResponse response, boolean ifMatch, boolean idempotent) {
-        if (ifMatch || versioned(doc, response.getContent())) {
+        if (!code.equals("204") && (ifMatch || versioned(doc, response.getContent()))) {
             header(response, "ETag", "The version of the record in this answer; send it back as `If-Match` to change it",
                     "\"3\"");
         }
