@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
@@ -49,6 +50,8 @@ public class DeadLetterResource {
                     + " applies it at most once however often it is replayed. Name the dead-letter topic, and a"
                     + " partition and offset for one event; without them every dead letter of your trust on that topic"
                     + " not yet replayed. Each replay is recorded and audited.")
+    @APIResponse(responseCode = "200", description = "The replays made, each with how it went")
+    @APIResponse(responseCode = "404", description = "No dead letter of your trust at that topic, partition and offset")
     public List<DeadLetters.Replay> replay(DeadLetters.ReplayRequest request) {
         return deadLetters.replay(request);
     }

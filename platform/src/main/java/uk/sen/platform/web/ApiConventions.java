@@ -92,6 +92,26 @@ public class ApiConventions implements OASFilter {
             }
         });
         requireWhatIsAlwaysSent(openAPI);
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(ApiConventions::nullInNullableEnums);
+        }
+    }
+
+    /** A nullable property with an enumeration lists null among its values, or a null value would not validate. */
+    private static void nullInNullableEnums(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getEnumeration() != null && schema.getType() != null && schema.getType().contains(Schema.SchemaType.NULL)
+                && !schema.getEnumeration().contains(null)) {
+            List<Object> values = new ArrayList<>(schema.getEnumeration());
+            values.add(null);
+            schema.setEnumeration(values);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ApiConventions::nullInNullableEnums);
+        }
+        nullInNullableEnums(schema.getItems());
     }
 
     /**
@@ -223,7 +243,10 @@ public class ApiConventions implements OASFilter {
 
     /** Roles in words and as {@code x-roles}; the requirement without scopes. False when no sign-in is needed. */
     private boolean roles(Operation op) {
-        if (op.getSecurity() == null || op.getSecurity().isEmpty()) {
+        if (op.getSecurity() == null || op.getSecurity().isEmpty() || op.getSecurity().stream()
+                .allMatch(r -> r.getSchemes() == null || r.getSchemes().isEmpty())) {
+            // no sign-in (a token in the address, as the calendar feed): no requirement, no 401 or 403
+            op.setSecurity(new ArrayList<>());
             return false;
         }
         Set<String> roles = new LinkedHashSet<>();

@@ -19,6 +19,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An EHC plan review (annual, or the phase transfer review naming the next setting) and its statutory steps. */
@@ -38,11 +40,15 @@ public class AnnualReview extends PanacheEntityBase {
         }
     }
 
+    @Schema(name = "LaDecision", description = "The LA's decision after an annual review: maintain the plan, amend it or "
+            + "cease it")
     public enum Decision {
         MAINTAIN, AMEND, CEASE
     }
 
     /** The people who must be invited to an annual review (CoP 9.168). */
+    @Schema(description = "Who someone invited to an annual review is: a parent or the young person, the head, the LA SEN "
+            + "officer, health, social care, or someone else")
     public enum InviteeRole {
         PARENT_OR_YOUNG_PERSON, HEAD, LA_SEN_OFFICER, HEALTH, SOCIAL_CARE, OTHER
     }

@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -21,6 +23,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "assessment_exception")
 public class AssessmentException extends PanacheEntityBase {
 
+    @Schema(name = "TimeLimitExceptionKind", description = "Why a time limit does not apply (Regs 10(4)): the school "
+            + "closed for 4 weeks or more, exceptional personal circumstances, or the family away from the LA's area for 4 "
+            + "weeks or more")
     public enum Kind {
         /** The school was closed for a continuous period of 4 weeks or more around the request for its advice. */
         SCHOOL_CLOSURE(true),

@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -22,6 +24,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "assessment_request")
 public class AssessmentRequest extends PanacheEntityBase {
 
+    @Schema(description = "Who asked the LA for the assessment: the school or a parent")
     public enum RequestedBy {
         SCHOOL, PARENT
     }

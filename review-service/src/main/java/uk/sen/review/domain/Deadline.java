@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One dated step of a review or request, kept flat so the monitor and the SENCO's view read one table. */
@@ -16,6 +18,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Deadline extends PanacheEntityBase {
 
     /** The steps, in the order they happen within each kind of source. */
+    @Schema(name = "DeadlineStep", description = "A dated step of an EHC plan review, a SEN support review or an EHC "
+            + "needs assessment request")
     public enum Step {
         // EHC plan review
         REVIEW_MEETING(true, "Annual review meeting"), PHASE_TRANSFER_PLAN(true, "Phase transfer plan final"),

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.Period;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The statutory timescales of the SEND Code of Practice and Regulations (docs/domain.md section 3), as date arithmetic
  * in one place. "Within N weeks/months of X" is the last day on which the step is still on time.
@@ -25,6 +27,8 @@ public final class StatutoryClock {
     }
 
     /** The kinds of phase transfer that fix a date for the amended plan. */
+    @Schema(name = "PhaseTransfer", description = "The move to the next phase of education that a phase transfer review "
+            + "prepares")
     public enum Transfer {
         EARLY_YEARS_TO_SCHOOL, INFANT_TO_JUNIOR, PRIMARY_TO_SECONDARY, PRIMARY_TO_MIDDLE, MIDDLE_TO_SECONDARY,
         SECONDARY_TO_POST_16
@@ -157,6 +161,8 @@ public final class StatutoryClock {
      * Whether a step is done on time, done late, still to do (due), or past its date (overdue); EXCEPTED when it
      * is late but a recorded exception (Regs 10(4)) lifts the time limit.
      */
+    @Schema(description = "Whether a step was done on time or late, is still due, is overdue, or is late but excepted "
+            + "by a recorded exception to the time limits")
     public enum StepStatus {
         DONE_ON_TIME, DONE_LATE, DUE, OVERDUE, EXCEPTED
     }

@@ -18,6 +18,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One review of a support plan: due at the end of a term, then held, with each outcome scored and the next step. */
@@ -30,6 +32,8 @@ public class SupportReview extends PanacheEntityBase {
     }
 
     /** What the review decided (CoP 6.52-6.56). */
+    @Schema(description = "What a SEN support review decided: continue, change the provision, close SEN support, or "
+            + "request an EHC needs assessment")
     public enum NextStep {
         CONTINUE, CHANGE_PROVISION, CLOSE_SUPPORT, REQUEST_EHC_ASSESSMENT
     }

@@ -25,15 +25,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.panache.common.Parameters;
 import uk.sen.platform.time.EnglandClock;
-import uk.sen.platform.audit.AuditLog;
-import uk.sen.platform.problem.ProblemException;
-import uk.sen.platform.security.CallerScope;
-import uk.sen.platform.security.ScopedQuery;
 import uk.sen.platform.security.Roles;
 import uk.sen.platform.web.InputRules;
 import uk.sen.platform.web.Page;
@@ -56,32 +55,82 @@ import uk.sen.review.service.SencoOverview;
 @Transactional
 public class AnnualReviewResource {
 
-    public record InviteeInput(@NotNull InviteeRole role, @Size(max = 200) String name) {
+    @Schema(description = "Someone invited to the review meeting: their role and, if you like, their name")
+    public record InviteeInput(@NotNull @Schema(description = "Who they are for the review (CoP 9.168)") InviteeRole role,
+            @Size(max = 200) @Schema(nullable = true, description = "Their name, or empty",
+                    examples = "Ms A Example") String name) {
     }
 
-    public record MeetingInput(@NotNull @Schema(examples = "2027-01-20") LocalDate meetingDate,
-            @NotNull @Valid List<InviteeInput> invitees) {
+    @Schema(description = "The review meeting's date and who is invited")
+    public record MeetingInput(
+            @NotNull @Schema(description = "The day of the meeting; not in the past when first set, and at least 2 "
+                    + "weeks after the invitations if they already went out", examples = "2027-01-20") LocalDate meetingDate,
+            @NotNull @Valid @Schema(description = "Everyone invited: at least a parent or the young person, the head, "
+                    + "the LA SEN officer, health and social care; more may be added") List<InviteeInput> invitees) {
     }
 
-    public record DoneInput(@NotNull @Schema(description = "When it happened") LocalDate on) {
+    @Schema(description = "The day a step of the review was done")
+    public record DoneInput(@NotNull @Schema(description = "When it happened (not in the future)", examples = "2026-11-16") LocalDate on) {
     }
 
-    public record HeldInput(@NotNull LocalDate on, List<@Size(max = 200) String> attendees,
-            @Positive @Schema(description = "How long the meeting took, for the SENCO's time record") Integer durationMinutes) {
+    @Schema(description = "The review meeting as held")
+    public record HeldInput(
+            @NotNull @Schema(description = "The day the meeting was held: not in the future, and at least 2 weeks "
+                    + "after the invitations went out", examples = "2026-12-01") LocalDate on,
+            @Schema(description = "Who attended, one entry each (names or roles)",
+                    examples = "[\"Parent\", \"Head teacher\", \"LA SEN officer\"]") List<@Size(max = 200) String> attendees,
+            @Positive @Schema(description = "How long the meeting took, for the SENCO's time record", examples = "60") Integer durationMinutes) {
     }
 
-    public record DecisionInput(@NotNull Decision decision, @NotNull LocalDate on, LocalDate amendmentNoticeOn) {
+    @Schema(description = "The LA's decision after the review")
+    public record DecisionInput(
+            @NotNull @Schema(description = "Maintain the plan as it is, amend it, or cease it") Decision decision,
+            @NotNull @Schema(description = "The day the LA decided: not in the future nor before the meeting",
+                    examples = "2026-12-20") LocalDate on,
+            @Schema(description = "The day the LA sent its notice of the proposed amendments: required for AMEND, "
+                    + "not allowed otherwise", examples = "2026-12-20") LocalDate amendmentNoticeOn) {
     }
 
-    public record StepView(String step, boolean statutory, LocalDate dueOn, LocalDate doneOn, boolean cancelled,
-            StatutoryClock.StepStatus status) {
+    @Schema(name = "ReviewStepView", description = "One step of an EHC plan review and its deadline")
+    public record StepView(
+            @Schema(description = "The step", enumeration = { "REVIEW_MEETING", "PHASE_TRANSFER_PLAN", "INVITATIONS",
+                    "ADVICE", "REPORT", "LA_DECISION", "FINAL_AMENDED_PLAN" }) String step,
+            @Schema(description = "Whether the date is a statutory time limit") boolean statutory,
+            @Schema(description = "The last day the step is on time") LocalDate dueOn,
+            @Schema(nullable = true, description = "When it was done; empty while it is still to do") LocalDate doneOn,
+            @Schema(description = "The step no longer applies (e.g. no final amended plan after a decision to maintain)") boolean cancelled,
+            @Schema(description = "Done on time or late, due, or overdue, as at today") StatutoryClock.StepStatus status) {
     }
 
-    public record ReviewView(UUID id, UUID pupilId, String schoolUrn, String kind, String transfer, String status,
-            LocalDate referenceDate, LocalDate dueBy, LocalDate planBy, LocalDate meetingDate,
-            List<InviteeInput> invitees, LocalDate invitationsSentOn, LocalDate adviceCirculatedOn, LocalDate heldOn,
-            String attendees, LocalDate reportSentOn, String laDecision, LocalDate laDecisionOn,
-            LocalDate amendmentNoticeOn, LocalDate finalPlanOn, String closedReason, List<StepView> steps, long version) {
+    @Schema(description = "An EHC plan review (annual, or the phase transfer review that names the next setting) with "
+            + "its statutory steps")
+    public record ReviewView(UUID id, UUID pupilId,
+            @Schema(description = "The URN of the pupil's school", examples = "900101") String schoolUrn,
+            @Schema(description = "An annual review, or the phase transfer review before a move to the next phase",
+                    enumeration = { "ANNUAL", "PHASE_TRANSFER" }) String kind,
+            @Schema(nullable = true, description = "The phase transfer, for a PHASE_TRANSFER review")
+            StatutoryClock.Transfer transfer,
+            @Schema(description = "Where the review has got to", enumeration = { "SCHEDULED", "MEETING_SET", "HELD",
+                    "AWAITING_FINAL_PLAN", "COMPLETED", "CLOSED" }) String status,
+            @Schema(description = "The plan's issue date or the previous review meeting, that the due date counts from") LocalDate referenceDate,
+            @Schema(description = "The last day for the review meeting") LocalDate dueBy,
+            @Schema(nullable = true, description = "For a phase transfer, the day the amended plan naming the next "
+                    + "setting must be final (15 February, or 31 March for post-16)") LocalDate planBy,
+            @Schema(nullable = true, description = "The meeting's date, once set") LocalDate meetingDate,
+            @Schema(description = "Who is invited (empty until the meeting is set)") List<InviteeInput> invitees,
+            @Schema(nullable = true) LocalDate invitationsSentOn,
+            @Schema(nullable = true) LocalDate adviceCirculatedOn,
+            @Schema(nullable = true, description = "When the meeting was held") LocalDate heldOn,
+            @Schema(nullable = true, description = "Who attended, separated by \"; \"") String attendees,
+            @Schema(nullable = true) LocalDate reportSentOn,
+            @Schema(nullable = true, description = "The LA's decision after the meeting") Decision laDecision,
+            @Schema(nullable = true) LocalDate laDecisionOn,
+            @Schema(nullable = true) LocalDate amendmentNoticeOn,
+            @Schema(nullable = true, description = "When the final amended plan was issued") LocalDate finalPlanOn,
+            @Schema(nullable = true, description = "Why the review closed without completing (the pupil's provision "
+                    + "changed or they left the register)") String closedReason,
+            @Schema(description = "Each step with its deadline, in the order they happen") List<StepView> steps,
+            @Schema(description = "The record's version, also sent as the ETag") long version) {
     }
 
     @Inject
@@ -94,54 +143,48 @@ public class AnnualReviewResource {
     EnglandClock calendar;
 
     @Inject
-    CallerScope caller;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
     SencoOverview overview;
 
     @GET
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "Reviews in your schools, soonest due first; filter by school, status, pupil, due before a date")
-    public Page<ReviewView> list(@QueryParam("school") String school, @QueryParam("status") String status,
-            @QueryParam("pupil") UUID pupil, @QueryParam("dueBefore") LocalDate dueBefore,
+    @Operation(operationId = "listReviews",
+            summary = "EHC plan reviews in your schools, soonest due first; filter by school, status, pupil, due before a date",
+            description = "The EHC plan reviews (annual and phase transfer) of the pupils in your schools, one page at a "
+                    + "time, soonest due first. The service schedules a review itself when the register gives a pupil "
+                    + "an EHC plan (provision E), and the next one when a review completes; there is no create. "
+                    + "Filters combine; a school that is not one of yours gives an empty page. Each pupil listed is "
+                    + "recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "One page of reviews")
+    public Page<ReviewView> list(
+            @Parameter(description = "Only this school (its URN); leave out for all your schools",
+                    example = "900101") @QueryParam("school") String school,
+            @Parameter(description = "Only reviews with this status (upper or lower case)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "SCHEDULED", "MEETING_SET", "HELD",
+                            "AWAITING_FINAL_PLAN", "COMPLETED", "CLOSED" })) @QueryParam("status") String status,
+            @Parameter(description = "Only this pupil's reviews (the pupil's id)") @QueryParam("pupil") UUID pupil,
+            @Parameter(description = "Only reviews due before this date (yyyy-MM-dd)") @QueryParam("dueBefore") LocalDate dueBefore,
             @Valid @BeanParam PageRequest page) {
-        ScopedQuery scoped = ScopedQuery.of(caller).and("schoolUrn = :school", "school", school);
-        String trust = caller.trustId();
-        StringBuilder q = new StringBuilder(scoped.where());
-        Parameters params = scoped.params();
-        if (status != null) {
-            try {
-                params.and("status", AnnualReview.Status.valueOf(status.toUpperCase()));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("status", "must be one of " + List.of(AnnualReview.Status.values()));
-            }
-            q.append(" and status = :status");
-        }
-        if (pupil != null) {
-            q.append(" and pupilId = :pupil");
-            params.and("pupil", pupil);
-        }
-        if (dueBefore != null) {
-            q.append(" and dueBy < :dueBefore");
-            params.and("dueBefore", dueBefore);
-        }
-        Page<ReviewView> result = Page.of(AnnualReview.<AnnualReview> find(q + " order by dueBy, id", params), page,
-                this::view);
-        audit.record(AuditLog.LIST, "pupil", result.items().stream().map(r -> r.pupilId().toString()).toList(), trust,
-                school, "reviews list");
-        return result;
+        return reviews.list(school, status, pupil, dueBefore, page).map(this::view);
     }
 
     @GET
     @Path("due-this-term")
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "EHC plan reviews and SEN support reviews due this term in your schools (in a holiday, the "
-            + "coming term), with open ones overdue from before it; each judged by its pupil's LA's term dates")
-    public SencoOverview.DueThisTerm dueThisTerm(@QueryParam("school") String school,
-            @QueryParam("date") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "As at this date (yyyy-MM-dd) instead of today") String date) {
+    @Operation(operationId = "listReviewsDueThisTerm",
+            summary = "EHC plan reviews and SEN support reviews due this term in your schools, with open ones overdue "
+                    + "from before it",
+            description = "What the SENCO has to review this term: the EHC plan reviews and SEN support reviews of your "
+                    + "schools due this term (in a holiday, the coming term), and those still open from before it, "
+                    + "soonest due first. Each is judged by the term dates of its pupil's LA; `terms` says which term "
+                    + "was used for each LA. Not paged. Asking for a school that is not one of yours answers 404. Each "
+                    + "pupil listed is recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "The reviews due this term and the terms they were judged by")
+    @APIResponse(responseCode = "404", description = "The school you asked for is not one of yours")
+    public SencoOverview.DueThisTerm dueThisTerm(
+            @Parameter(description = "Only this school (its URN); leave out for all your schools",
+                    example = "900101") @QueryParam("school") String school,
+            @QueryParam("date") @Parameter(description = "As at this date (yyyy-MM-dd) instead of today",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String date) {
         LocalDate asAt = date == null || date.isBlank() ? null : InputRules.date("date", date.trim());
         return overview.dueThisTerm(school, asAt);
     }
@@ -149,16 +192,33 @@ public class AnnualReviewResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "One review with each statutory step: its deadline, when it was done, and on time, due or overdue")
-    public Response get(@PathParam("id") UUID id) {
+    @Operation(operationId = "getReview",
+            summary = "One review with each statutory step: its deadline, when it was done, and on time, due or overdue",
+            description = "An EHC plan review of a pupil in your schools, with every statutory step: its deadline, when "
+                    + "it was done and whether that was on time. The ETag is the review's version: send it as "
+                    + "If-Match to record the next step. The read is recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "The review",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    public Response get(@Parameter(description = "The review's id") @PathParam("id") UUID id) {
         return ok(reviews.visible(id));
     }
 
     @PUT
     @Path("{id}/meeting")
     @RolesAllowed(Roles.SENCO)
-    @Operation(summary = "Set (or move) the review meeting and who is invited (If-Match)")
-    public Response meeting(@PathParam("id") UUID id, @NotNull @Valid MeetingInput in, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "setReviewMeeting", summary = "Set (or move) the review meeting and who is invited",
+            description = "Sets the date of the review meeting and who is invited, or moves it, while the review is "
+                    + "SCHEDULED or MEETING_SET. A parent or the young person, the head, the LA SEN officer, health and "
+                    + "social care must be invited (CoP 9.168). A new meeting is not in the past, and once the "
+                    + "invitations went out the meeting is at least 2 weeks after them. Sets the deadlines for the "
+                    + "invitations and the advice (2 weeks before the meeting) and announces "
+                    + "`uk.sen.review.meeting-set`, which the notification and workload services follow.")
+    @APIResponse(responseCode = "200", description = "The review with its meeting set (status MEETING_SET)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    public Response meeting(@Parameter(description = "The review's id") @PathParam("id") UUID id,
+            @NotNull @Valid MeetingInput in,
+            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
+            @HeaderParam("If-Match") String ifMatch) {
         List<Invitee> invitees = in.invitees().stream().map(i -> new Invitee(i.role(), i.name())).toList();
         return ok(reviews.setMeeting(id, in.meetingDate(), invitees, ifMatch));
     }
@@ -166,48 +226,107 @@ public class AnnualReviewResource {
     @POST
     @Path("{id}/invitations-sent")
     @RolesAllowed(Roles.SENCO)
-    @Operation(summary = "Record that the invitations went out (at least 2 weeks before the meeting) (If-Match)")
-    public Response invitations(@PathParam("id") UUID id, @NotNull @Valid DoneInput in, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "recordInvitationsSent",
+            summary = "Record that the invitations went out (at least 2 weeks before the meeting)",
+            description = "Records the day the invitations to the review meeting went out, once the meeting is set. "
+                    + "It is not in the future and at least 2 weeks before the meeting (move the meeting first "
+                    + "otherwise); the invitations step is then done.")
+    @APIResponse(responseCode = "200", description = "The review with the invitations recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    public Response invitations(@Parameter(description = "The review's id") @PathParam("id") UUID id,
+            @NotNull @Valid DoneInput in,
+            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
+            @HeaderParam("If-Match") String ifMatch) {
         return ok(reviews.invitationsSent(id, in.on(), ifMatch));
     }
 
     @POST
     @Path("{id}/advice-circulated")
     @RolesAllowed(Roles.SENCO)
-    @Operation(summary = "Record that advice and information were circulated (due 2 weeks before the meeting) (If-Match)")
-    public Response advice(@PathParam("id") UUID id, @NotNull @Valid DoneInput in, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "recordAdviceCirculated",
+            summary = "Record that advice and information were circulated (due 2 weeks before the meeting)",
+            description = "Records the day the advice and information for the review were circulated to everyone "
+                    + "invited, once the meeting is set. The day is not in the future; after the deadline (2 weeks "
+                    + "before the meeting) the step shows as done late.")
+    @APIResponse(responseCode = "200", description = "The review with the advice recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    public Response advice(@Parameter(description = "The review's id") @PathParam("id") UUID id,
+            @NotNull @Valid DoneInput in,
+            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
+            @HeaderParam("If-Match") String ifMatch) {
         return ok(reviews.adviceCirculated(id, in.on(), ifMatch));
     }
 
     @POST
     @Path("{id}/held")
     @RolesAllowed(Roles.SENCO)
-    @Operation(summary = "Record that the meeting was held, with who attended (If-Match)")
-    public Response held(@PathParam("id") UUID id, @NotNull @Valid HeldInput in, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "recordReviewHeld", summary = "Record that the meeting was held, with who attended",
+            description = "Records the review meeting as held on a day (not in the future, at least 2 weeks after the "
+                    + "invitations, which must be recorded first), with who attended and how long it took. The review "
+                    + "becomes HELD and its next deadlines are set: the report (2 weeks), the LA's decision (4 weeks) "
+                    + "and the final amended plan (12 weeks). Announces `uk.sen.review.meeting-held`.")
+    @APIResponse(responseCode = "200", description = "The review as held (status HELD)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    public Response held(@Parameter(description = "The review's id") @PathParam("id") UUID id,
+            @NotNull @Valid HeldInput in,
+            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
+            @HeaderParam("If-Match") String ifMatch) {
         return ok(reviews.held(id, in.on(), in.attendees(), in.durationMinutes(), ifMatch));
     }
 
     @POST
     @Path("{id}/report-sent")
     @RolesAllowed(Roles.SENCO)
-    @Operation(summary = "Record that the review report went to the LA and everyone invited (within 2 weeks) (If-Match)")
-    public Response report(@PathParam("id") UUID id, @NotNull @Valid DoneInput in, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "recordReviewReportSent",
+            summary = "Record that the review report went to the LA and everyone invited (within 2 weeks)",
+            description = "Records the day the review report was sent to the LA and everyone invited, after the "
+                    + "meeting (status HELD or AWAITING_FINAL_PLAN); not in the future nor before the meeting. With the "
+                    + "LA's decision (and, for an amendment, the final plan) already recorded, the review completes: "
+                    + "`uk.sen.review.review-completed` is announced and, unless the plan ceases, the next annual "
+                    + "review is scheduled.")
+    @APIResponse(responseCode = "200", description = "The review with the report recorded (COMPLETED when nothing else is left)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    public Response report(@Parameter(description = "The review's id") @PathParam("id") UUID id,
+            @NotNull @Valid DoneInput in,
+            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
+            @HeaderParam("If-Match") String ifMatch) {
         return ok(reviews.reportSent(id, in.on(), ifMatch));
     }
 
     @POST
     @Path("{id}/la-decision")
     @RolesAllowed(Roles.SENCO)
-    @Operation(summary = "Record the LA's decision: maintain, amend (with the notice date) or cease (within 4 weeks) (If-Match)")
-    public Response decision(@PathParam("id") UUID id, @NotNull @Valid DecisionInput in, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "recordReviewLaDecision",
+            summary = "Record the LA's decision: maintain, amend (with the notice date) or cease (within 4 weeks)",
+            description = "Records the LA's decision after the meeting (status HELD): maintain, amend or cease the "
+                    + "plan, on a day not in the future nor before the meeting. An amendment needs the date of the "
+                    + "amendment notice; the review then awaits the final amended plan (within 8 weeks of the notice "
+                    + "and 12 of the meeting). Otherwise the final plan step is cancelled and, with the report sent, "
+                    + "the review completes (`uk.sen.review.review-completed`).")
+    @APIResponse(responseCode = "200", description = "The review with the LA's decision recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    public Response decision(@Parameter(description = "The review's id") @PathParam("id") UUID id,
+            @NotNull @Valid DecisionInput in,
+            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
+            @HeaderParam("If-Match") String ifMatch) {
         return ok(reviews.laDecision(id, in.decision(), in.on(), in.amendmentNoticeOn(), ifMatch));
     }
 
     @POST
     @Path("{id}/final-plan")
     @RolesAllowed(Roles.SENCO)
-    @Operation(summary = "Record the final amended plan (within 8 weeks of the notice, 12 weeks of the meeting) (If-Match)")
-    public Response finalPlan(@PathParam("id") UUID id, @NotNull @Valid DoneInput in, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "recordFinalAmendedPlan",
+            summary = "Record the final amended plan (within 8 weeks of the notice, 12 weeks of the meeting)",
+            description = "Records the day the final amended EHC plan was issued, for a review awaiting it (status "
+                    + "AWAITING_FINAL_PLAN); not in the future nor before the amendment notice. A phase transfer's "
+                    + "plan step is done with it. With the report sent, the review completes "
+                    + "(`uk.sen.review.review-completed`) and the next annual review is scheduled.")
+    @APIResponse(responseCode = "200", description = "The review with the final plan recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    public Response finalPlan(@Parameter(description = "The review's id") @PathParam("id") UUID id,
+            @NotNull @Valid DoneInput in,
+            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
+            @HeaderParam("If-Match") String ifMatch) {
         return ok(reviews.finalPlan(id, in.on(), ifMatch));
     }
 
@@ -219,11 +338,11 @@ public class AnnualReviewResource {
         LocalDate today = calendar.today();
         List<StepView> steps = deadlines.of(r.id).stream().map((Deadline d) -> new StepView(d.step, d.statutory,
                 d.dueOn, d.doneOn, d.cancelled, StatutoryClock.status(d.dueOn, d.doneOn, today))).toList();
-        return new ReviewView(r.id, r.pupilId, r.schoolUrn, r.kind.name(), r.transfer == null ? null : r.transfer.name(),
+        return new ReviewView(r.id, r.pupilId, r.schoolUrn, r.kind.name(), r.transfer,
                 r.status.name(), r.referenceDate, r.dueBy, r.planBy, r.meetingDate,
                 r.invitees.stream().map(i -> new InviteeInput(i.role, i.name)).toList(), r.invitationsSentOn,
                 r.adviceCirculatedOn, r.heldOn, r.attendees, r.reportSentOn,
-                r.laDecision == null ? null : r.laDecision.name(), r.laDecisionOn, r.amendmentNoticeOn, r.finalPlanOn,
+                r.laDecision, r.laDecisionOn, r.amendmentNoticeOn, r.finalPlanOn,
                 r.closedReason, steps, r.version);
     }
 }

@@ -12,7 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.problem.ProblemException;
@@ -32,10 +35,21 @@ public class DeadlineResource {
 
     @GET
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "Everything overdue or due within N days across your schools, soonest first: the pupil, the "
-            + "source (EHC plan review, SEN support plan, assessment request), the step, its date and status")
-    public Page<DeadlineItem> list(@QueryParam("school") String school,
-            @Parameter(description = "Days ahead, 0 to 366") @QueryParam("within") @DefaultValue("30") String within,
+    @Operation(operationId = "listDeadlines",
+            summary = "Everything overdue or due within N days across your schools, soonest first: the pupil, the "
+                    + "source (EHC plan review, SEN support plan, assessment request), the step, its date and status",
+            description = "The SENCO's to-do list: every open deadline of your schools that is overdue or falls due "
+                    + "within the next `within` days (30 unless asked), from EHC plan reviews, SEN support reviews and "
+                    + "EHC needs assessment requests, one page at a time, soonest first. Steps done or cancelled are "
+                    + "left out. Asking for a school that is not one of yours answers 404. Each pupil listed is "
+                    + "recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "One page of open deadlines")
+    @APIResponse(responseCode = "404", description = "The school you asked for is not one of yours")
+    public Page<DeadlineItem> list(
+            @Parameter(description = "Only this school (its URN); leave out for all your schools",
+                    example = "900101") @QueryParam("school") String school,
+            @Parameter(description = "Days ahead, 0 to 366", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    maximum = "366", defaultValue = "30")) @QueryParam("within") @DefaultValue("30") String within,
             @Valid @BeanParam PageRequest page) {
         int days;
         try {

@@ -13,11 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Parameters;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
+import uk.sen.platform.security.ScopedQuery;
 import uk.sen.platform.time.EnglandClock;
+import uk.sen.platform.web.Page;
+import uk.sen.platform.web.PageRequest;
 import uk.sen.platform.web.Versions;
 import uk.sen.review.config.ReviewConfig;
 import uk.sen.review.domain.AnnualReview;
@@ -315,6 +319,39 @@ public class AnnualReviewService {
     }
 
     // ---- reads ---------------------------------------------------------------------------------------------
+
+    /**
+     * A page of the reviews in the caller's schools, soonest due first; a school, a status (in any case), a pupil and
+     * a due date narrow it. Each pupil listed is audited.
+     */
+    @Transactional
+    public Page<AnnualReview> list(String school, String status, UUID pupil, LocalDate dueBefore, PageRequest page) {
+        ScopedQuery scoped = ScopedQuery.of(caller).and("schoolUrn = :school", "school", school);
+        String trust = caller.trustId();
+        StringBuilder q = new StringBuilder(scoped.where());
+        Parameters params = scoped.params();
+        if (status != null) {
+            try {
+                params.and("status", Status.valueOf(status.toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("status", "must be one of " + List.of(Status.values()));
+            }
+            q.append(" and status = :status");
+        }
+        if (pupil != null) {
+            q.append(" and pupilId = :pupil");
+            params.and("pupil", pupil);
+        }
+        if (dueBefore != null) {
+            q.append(" and dueBy < :dueBefore");
+            params.and("dueBefore", dueBefore);
+        }
+        Page<AnnualReview> result = Page.of(AnnualReview.<AnnualReview> find(q + " order by dueBy, id", params), page,
+                r -> r);
+        audit.record(AuditLog.LIST, "pupil", result.items().stream().map(r -> r.pupilId.toString()).toList(), trust,
+                school, "reviews list");
+        return result;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AnnualReview> openReview(UUID pupilId) {

@@ -16,11 +16,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Parameters;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
+import uk.sen.platform.security.ScopedQuery;
 import uk.sen.platform.time.EnglandClock;
+import uk.sen.platform.web.Page;
+import uk.sen.platform.web.PageRequest;
 import uk.sen.platform.web.Versions;
 import uk.sen.review.config.ReviewConfig;
 import uk.sen.review.domain.AssessmentException;
@@ -323,6 +327,53 @@ public class AssessmentRequestService {
     }
 
     // ---- reads --------------------------------------------------------------------------------------------------
+
+    /**
+     * A page of the requests in the caller's schools, newest first; a school, a pupil and a status (in any case)
+     * narrow it. Each pupil listed is audited.
+     */
+    public Page<AssessmentRequest> list(String school, UUID pupil, String status, PageRequest page) {
+        ScopedQuery scoped = ScopedQuery.of(caller).and("schoolUrn = :school", "school", school);
+        String trust = caller.trustId();
+        StringBuilder q = new StringBuilder(scoped.where());
+        Parameters params = scoped.params();
+        if (pupil != null) {
+            q.append(" and pupilId = :pupil");
+            params.and("pupil", pupil);
+        }
+        if (status != null) {
+            try {
+                params.and("status", Status.valueOf(status.toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("status", "must be one of " + List.of(Status.values()));
+            }
+            q.append(" and status = :status");
+        }
+        Page<AssessmentRequest> result = Page.of(AssessmentRequest.<AssessmentRequest> find(q
+                + " order by createdAt desc, id", params), page, r -> r);
+        audit.record(AuditLog.LIST, "pupil", result.items().stream().map(r -> r.pupilId.toString()).toList(), trust,
+                school, "assessment requests list");
+        return result;
+    }
+
+    /** The request an exception was recorded for (no audit: the caller just changed it). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AssessmentRequest requestOf(AssessmentException exception) {
+        return AssessmentRequest.findById(exception.requestId);
+    }
+
+    /** The SEN2 request outcome codes, by code. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Sen2RequestOutcome> outcomeCodes() {
+        return Sen2RequestOutcome.<Sen2RequestOutcome> listAll().stream().sorted((a, b) -> a.code.compareTo(b.code))
+                .toList();
+    }
+
+    /** The outcome code's entry, or null for none (or a code no longer listed). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Sen2RequestOutcome outcome(String code) {
+        return code == null ? null : Sen2RequestOutcome.findById(code);
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AssessmentRequest> openRequest(UUID pupilId) {

@@ -17,6 +17,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
@@ -39,21 +41,65 @@ public class SencoOverview {
     public static final int MAX_WITHIN_DAYS = 366;
 
     /** One open deadline: whose, of what, which step, when, and whether it is due, overdue or excepted. */
-    public record DeadlineItem(UUID deadlineId, UUID pupilId, String schoolUrn, String sourceType, String source,
-            UUID sourceId, UUID planId, String step, String stepLabel, boolean statutory, LocalDate dueOn,
-            long daysLeft, StatutoryClock.StepStatus status, boolean excepted) {
+    @Schema(description = "An open deadline: whose, of what, which step, when, and whether it is due, overdue or excepted")
+    public record DeadlineItem(UUID deadlineId, UUID pupilId,
+            @Schema(description = "The URN of the pupil's school", examples = "900101") String schoolUrn,
+            @Schema(description = "What the deadline belongs to: an EHC plan review, a SEN support review or an EHC "
+                    + "needs assessment request", enumeration = { Deadline.ANNUAL_REVIEW, Deadline.SUPPORT_REVIEW,
+                            Deadline.ASSESSMENT_REQUEST }) String sourceType,
+            @Schema(description = "The same, in words", enumeration = { "EHC plan review", "SEN support plan",
+                    "EHC needs assessment request" }) String source,
+            @Schema(description = "The id of the review or request (read it under /reviews, /assessment-requests, "
+                    + "or within its support plan)") UUID sourceId,
+            @Schema(nullable = true, description = "For a SEN support review, the id of its support plan") UUID planId,
+            @Schema(description = "The step", enumeration = { "REVIEW_MEETING", "PHASE_TRANSFER_PLAN", "INVITATIONS",
+                    "ADVICE", "REPORT", "LA_DECISION", "FINAL_AMENDED_PLAN", "SUPPORT_REVIEW", "DECISION_TO_ASSESS",
+                    "DECISION_NOT_TO_ISSUE", "FINAL_PLAN" }) String step,
+            @Schema(description = "The step in words", examples = "Review invitations") String stepLabel,
+            @Schema(description = "Whether the date is a statutory time limit (a SEN support review is expected "
+                    + "practice)") boolean statutory,
+            @Schema(description = "The last day the step is on time") LocalDate dueOn,
+            @Schema(description = "Days from today to the due date; negative when overdue") long daysLeft,
+            @Schema(description = "DUE, OVERDUE, or EXCEPTED when a recorded exception lifts the time limit")
+            StatutoryClock.StepStatus status,
+            @Schema(description = "A recorded exception to the time limits applies to the step") boolean excepted) {
     }
 
     /** A review due this term (or overdue from before it and still open). */
-    public record DueReview(String kind, UUID reviewId, UUID planId, UUID pupilId, String schoolUrn, String term,
-            LocalDate dueBy, String status, LocalDate meetingDate, LocalDate heldOn, boolean overdue) {
+    @Schema(description = "A review due this term, or overdue from before it and still open")
+    public record DueReview(
+            @Schema(description = "An EHC plan review (ANNUAL or PHASE_TRANSFER) or a SEN support review (SUPPORT)",
+                    enumeration = { "ANNUAL", "PHASE_TRANSFER", "SUPPORT" }) String kind,
+            @Schema(description = "The review's id: an EHC plan review under /reviews, a SEN support review within "
+                    + "its plan") UUID reviewId,
+            @Schema(nullable = true, description = "For a SEN support review, its support plan's id") UUID planId,
+            UUID pupilId,
+            @Schema(description = "The URN of the pupil's school", examples = "900101") String schoolUrn,
+            @Schema(description = "The term it was judged by", examples = "Spring 2026/27") String term,
+            @Schema(description = "The last day for the review") LocalDate dueBy,
+            @Schema(description = "The review's status: of an EHC plan review, or of a SEN support review (SCHEDULED "
+                    + "or COMPLETED)", enumeration = { "SCHEDULED", "MEETING_SET", "HELD", "AWAITING_FINAL_PLAN",
+                            "COMPLETED" }) String status,
+            @Schema(nullable = true, description = "The meeting's date, for an EHC plan review whose meeting is set")
+            LocalDate meetingDate,
+            @Schema(nullable = true, description = "When the review was held") LocalDate heldOn,
+            @Schema(description = "Still open and past its date") boolean overdue) {
     }
 
     /** The term each LA's reviews were judged against. */
-    public record TermUsed(String la, String term, LocalDate start, LocalDate end) {
+    @Schema(description = "The term an LA's reviews were judged by")
+    public record TermUsed(
+            @Schema(nullable = true, description = "The LA's code; empty for pupils whose LA is not known (the "
+                    + "default terms)", examples = "801") String la,
+            @Schema(description = "The term", examples = "Spring 2026/27") String term,
+            @Schema(description = "Its first day") LocalDate start,
+            @Schema(description = "Its last day") LocalDate end) {
     }
 
-    public record DueThisTerm(LocalDate asAt, List<TermUsed> terms, List<DueReview> items) {
+    @Schema(description = "The reviews due this term and the terms they were judged by")
+    public record DueThisTerm(@Schema(description = "The day the term was taken from (today unless asked)") LocalDate asAt,
+            @Schema(description = "The term used for each LA of the pupils listed") List<TermUsed> terms,
+            @Schema(description = "The reviews, soonest due first") List<DueReview> items) {
     }
 
     @Inject

@@ -15,11 +15,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Parameters;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
+import uk.sen.platform.security.ScopedQuery;
 import uk.sen.platform.time.EnglandClock;
+import uk.sen.platform.web.Page;
+import uk.sen.platform.web.PageRequest;
 import uk.sen.platform.web.Versions;
 import uk.sen.review.domain.AssessmentRequest;
 import uk.sen.review.domain.Deadline.Step;
@@ -347,6 +351,34 @@ public class SupportPlanService {
     }
 
     // ---- reads ------------------------------------------------------------------------------------------------
+
+    /**
+     * A page of the support plans in the caller's schools, soonest review first (plans without one last); a school,
+     * a pupil and a status (in any case) narrow it. Each pupil listed is audited.
+     */
+    public Page<SupportPlan> list(String school, UUID pupil, String status, PageRequest page) {
+        ScopedQuery scoped = ScopedQuery.of(caller).and("schoolUrn = :school", "school", school);
+        String trust = caller.trustId();
+        StringBuilder q = new StringBuilder(scoped.where());
+        Parameters params = scoped.params();
+        if (pupil != null) {
+            q.append(" and pupilId = :pupil");
+            params.and("pupil", pupil);
+        }
+        if (status != null) {
+            try {
+                params.and("status", SupportPlan.Status.valueOf(status.toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("status", "must be one of " + List.of(SupportPlan.Status.values()));
+            }
+            q.append(" and status = :status");
+        }
+        Page<SupportPlan> result = Page.of(SupportPlan.<SupportPlan> find(q + " order by reviewDate nulls last, id",
+                params), page, p -> p);
+        audit.record(AuditLog.LIST, "pupil", result.items().stream().map(p -> p.pupilId.toString()).toList(), trust,
+                school, "support plans list");
+        return result;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SupportPlan> openPlan(UUID pupilId) {
