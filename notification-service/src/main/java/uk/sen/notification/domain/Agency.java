@@ -1,6 +1,9 @@
 package uk.sen.notification.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The agencies involved with a pupil that the school shares with. */
+@Schema(description = "An agency involved with a pupil, that the school may share the pupil's information with")
 public enum Agency {
     EDUCATIONAL_PSYCHOLOGIST("educational psychologist"),
     SPEECH_AND_LANGUAGE_THERAPY("speech and language therapy"),

@@ -1,9 +1,18 @@
 package uk.sen.notification.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Why a message failed or was suppressed, as a code that carries no personal data (events carry the code; the
  * words, which may quote a provider's answer, stay in the delivery log).
  */
+@Schema(description = "Why a message was not delivered, without personal data. Suppressed: NO_SHARING_BASIS (nothing "
+        + "recorded allows sharing with the agency), SHARING_NOT_ALLOWED (consent or the basis was withdrawn, or has not "
+        + "started), CONTACT_REMOVED. Failed: NO_CHANNEL (no address the provider can send to), NO_TEMPLATE, "
+        + "TEMPLATE_ERROR, NOT_CONFIGURED (the trust's provider is not set up), REJECTED (refused for good by the "
+        + "provider), GAVE_UP (temporary failures until the attempts ran out), NOT_DELIVERED (the provider reported it "
+        + "could not deliver). Unconfirmed: INTERRUPTED (the sender stopped between handing it over and recording the "
+        + "result)")
 public enum ReasonCode {
     /** Suppressed: nothing recorded that allows sharing with the agency. */
     NO_SHARING_BASIS,

@@ -18,6 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.notification.domain.Channel;
@@ -37,9 +42,23 @@ import uk.sen.platform.web.Versions;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConfigurationResource {
 
-    public record Rules(List<RuleView> rules, Map<String, TreeSet<String>> inviteeRoleAgencies,
+    @Schema(description = "What triggers which message: the rules, which agencies each invitee role of a review "
+            + "meeting stands for, and how many days before a meeting the reminders go")
+    public record Rules(
+            @Schema(description = "Every trigger rule, active or not") List<RuleView> rules,
+            @Schema(description = "For each invitee role of a review meeting (review-service's), the agencies whose "
+                    + "contacts are invited; a role not listed (HEAD, OTHER, PARENT_OR_YOUNG_PERSON) stands for no "
+                    + "agency contact", examples = "{\"HEALTH\": [\"CAMHS\", \"HEALTH\", \"OCCUPATIONAL_THERAPY\", "
+                            + "\"SPEECH_AND_LANGUAGE_THERAPY\"], \"LA_SEN_OFFICER\": [\"LA_SEN_OFFICER\"], "
+                            + "\"SOCIAL_CARE\": [\"SOCIAL_CARE\"]}")
+            Map<String, TreeSet<String>> inviteeRoleAgencies,
+            @Schema(description = "Days before a review meeting that reminders are sent", examples = "[7, 1]")
             List<Integer> meetingReminderDaysBefore) {
     }
+
+    /** A template's path: its key and channel. */
+    static final String KEY = "The template key, as listed by listNotificationTemplates (one per kind of message)";
+    static final String CHANNEL = "The channel the template is for";
 
     @Inject
     RuleBook rules;
@@ -53,8 +72,14 @@ public class ConfigurationResource {
     @GET
     @Path("/trigger-rules")
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
-    @Operation(summary = "Event type -> condition -> recipients -> channel -> template, the invitee role to agency "
-            + "mapping, and the meeting reminder days")
+    @Operation(operationId = "getNotificationTriggerRules",
+            summary = "Event type -> condition -> recipients -> channel -> template, the invitee role to agency "
+                    + "mapping, and the meeting reminder days",
+            description = "What makes the service write to whom: for each event of the register, the reviews and "
+                    + "the workload (and the reminder job), the condition on the event, the recipients, the channel "
+                    + "and the template. Also which agencies each invitee role of a review meeting stands for, and "
+                    + "how many days before a meeting the reminders go. The rules are the same for every trust; they "
+                    + "change only with a release of the service. Read only.")
     public Rules triggerRules() {
         return new Rules(rules.rules().stream().map(RuleView::of).toList(), rules.inviteeAgencies(),
                 rules.reminderDaysBefore());
@@ -63,7 +88,14 @@ public class ConfigurationResource {
     @GET
     @Path("/templates")
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "The templates your trust uses: its own (source TRUST) where it has one, else the default")
+    @Operation(operationId = "listNotificationTemplates",
+            summary = "The templates your trust uses: its own (source TRUST) where it has one, else the default",
+            description = "Every message template, one per template key and channel (EMAIL, SMS), as your trust's "
+                    + "messages use them: the trust's own version where a trust administrator saved one (source "
+                    + "TRUST), else the platform's default (source DEFAULT). Sorted by key, then channel; not paged.")
+    @APIResponse(responseCode = "200", description = "The templates in use",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = TemplateView.class)))
     public List<TemplateView> templates() {
         return templates.effectiveAll(caller.requireTrust()).stream().map(TemplateView::of).toList();
     }
@@ -71,8 +103,18 @@ public class ConfigurationResource {
     @GET
     @Path("/templates/{key}/{channel}")
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "One template as your trust uses it; the ETag is the trust's own version")
-    public Response template(@PathParam("key") String key, @PathParam("channel") String channel) {
+    @Operation(operationId = "getNotificationTemplate",
+            summary = "One template as your trust uses it; the ETag is the trust's own version",
+            description = "The template of one kind of message and channel as your trust's messages use it: the "
+                    + "trust's own version (source TRUST, with its ETag, to send as If-Match when you change or "
+                    + "remove it) or the platform's default (source DEFAULT, no ETag).")
+    @APIResponse(responseCode = "200", description = "The template in use",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TemplateView.class)))
+    public Response template(
+            @Parameter(description = KEY, example = "review-invitation") @PathParam("key") String key,
+            @Parameter(description = CHANNEL, schema = @Schema(enumeration = { "EMAIL", "SMS" }))
+            @PathParam("channel") String channel) {
         MessageTemplate t = templates.effective(caller.requireTrust(), key, channel(channel))
                 .orElseThrow(() -> ProblemException.notFound("Template", key + "/" + channel));
         Response.ResponseBuilder response = Response.ok(TemplateView.of(t));
@@ -83,10 +125,27 @@ public class ConfigurationResource {
     @Path("/templates/{key}/{channel}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TRUST_ADMIN)
-    @Operation(summary = "Your trust's own version of a template (If-Match when it has one); checked against the "
-            + "values its messages really have before it is stored")
-    public Response override(@PathParam("key") String key, @PathParam("channel") String channel,
-            @HeaderParam("If-Match") String ifMatch, TemplateService.TemplateInput body) {
+    @Operation(operationId = "saveNotificationTemplate",
+            summary = "Your trust's own version of a template; checked against the values its messages really have "
+                    + "before it is stored",
+            description = "Saves your trust's own version of a template, which your trust's messages of that kind "
+                    + "and channel use from now on instead of the default (messages already written keep their "
+                    + "text). The first time no If-Match is needed; to change your trust's version, send the ETag "
+                    + "you read. The subject and body may use only the values the template's messages have, by name, "
+                    + "and {#if}; both are rendered with sample values before anything is stored, and refused (400, "
+                    + "naming what is wrong) when they use anything else, do not render, or a text message would be "
+                    + "longer than 918 characters. An email needs a one-line subject; a text message has none. A "
+                    + "trust that sends through GOV.UK Notify also gives the Notify template id.")
+    @APIResponse(responseCode = "200", description = "Your trust's version as stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TemplateView.class)))
+    public Response override(
+            @Parameter(description = KEY, example = "review-invitation") @PathParam("key") String key,
+            @Parameter(description = CHANNEL, schema = @Schema(enumeration = { "EMAIL", "SMS" }))
+            @PathParam("channel") String channel,
+            @Parameter(description = "The ETag of the version you read; only when your trust already has its own "
+                    + "version", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            TemplateService.TemplateInput body) {
         if (body == null) {
             throw ProblemException.invalid("body", "is required");
         }
@@ -97,8 +156,16 @@ public class ConfigurationResource {
     @DELETE
     @Path("/templates/{key}/{channel}")
     @RolesAllowed(Roles.TRUST_ADMIN)
-    @Operation(summary = "Go back to the default template (If-Match)")
-    public Response removeOverride(@PathParam("key") String key, @PathParam("channel") String channel,
+    @Operation(operationId = "removeNotificationTemplate", summary = "Go back to the default template",
+            description = "Removes your trust's own version of a template: your trust's messages of that kind and "
+                    + "channel use the platform's default from now on. 404 when your trust has no version of its "
+                    + "own.")
+    @APIResponse(responseCode = "204", description = "Removed: the default applies")
+    public Response removeOverride(
+            @Parameter(description = KEY, example = "review-invitation") @PathParam("key") String key,
+            @Parameter(description = CHANNEL, schema = @Schema(enumeration = { "EMAIL", "SMS" }))
+            @PathParam("channel") String channel,
+            @Parameter(description = "The ETag of the version you read", example = "\"3\"")
             @HeaderParam("If-Match") String ifMatch) {
         templates.removeOverride(caller.requireTrust(), key, channel, ifMatch);
         return Response.noContent().build();

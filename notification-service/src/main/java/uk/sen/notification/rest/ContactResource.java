@@ -21,9 +21,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.notification.domain.Contact;
@@ -44,6 +48,9 @@ import uk.sen.platform.web.Versions;
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
 
+    static final String ID = "The contact's id";
+    static final String IF_MATCH = "The ETag of the version you read";
+
     @Inject
     ContactService contacts;
 
@@ -56,8 +63,13 @@ public class ContactResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
-    @Operation(summary = "One contact, with its ETag")
-    public Response get(@PathParam("id") UUID id) {
+    @Operation(operationId = "getContact", summary = "One contact, with its ETag",
+            description = "One parent, carer or agency contact of a pupil in your schools, with its ETag to send as "
+                    + "If-Match when you change or remove it. Reading a contact is recorded in the audit trail.")
+    @APIResponse(responseCode = "200", description = "The contact",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContactView.class)))
+    public Response get(@Parameter(description = ID) @PathParam("id") UUID id) {
         Contact c = contacts.get(id);
         return Response.ok(ContactView.of(c)).tag(Versions.etag(c.version)).build();
     }
@@ -66,8 +78,17 @@ public class ContactResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SENCO)
-    @Operation(summary = "Change a contact (If-Match with its ETag); the kind cannot change")
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ContactInput body) {
+    @Operation(operationId = "updateContact", summary = "Change a contact; the kind cannot change",
+            description = "Replaces a contact's details with those sent, checked by the same rules as when it was "
+                    + "added (the preferred channel needs its address). A parent or carer stays one, and an agency "
+                    + "contact stays one: to change the kind, add a new contact and remove this one (422). Messages "
+                    + "still waiting go to the new address; one already sent is not sent again (resend it). Audited.")
+    @APIResponse(responseCode = "200", description = "The contact as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContactView.class)))
+    public Response update(@Parameter(description = ID) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            ContactInput body) {
         Contact c = contacts.update(id, ifMatch, PupilResource.requireBody(body));
         return Response.ok(ContactView.of(c)).tag(Versions.etag(c.version)).build();
     }
@@ -75,8 +96,13 @@ public class ContactResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.SENCO)
-    @Operation(summary = "Remove a contact (If-Match); messages to them still waiting are not sent")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "removeContact", summary = "Remove a contact; messages to them still waiting are not sent",
+            description = "Removes a parent, carer or agency contact of a pupil. Messages to them that are still "
+                    + "waiting are not sent (they become SUPPRESSED, CONTACT_REMOVED); the delivery log and the "
+                    + "sharing records of what was sent to them are kept. Audited.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public Response delete(@Parameter(description = ID) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         contacts.delete(id, ifMatch);
         return Response.noContent().build();
     }
@@ -84,8 +110,11 @@ public class ContactResource {
     @GET
     @Path("/{id}/messages")
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "The delivery log of one contact, newest first")
-    public Page<MessageView> messages(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+    @Operation(operationId = "listContactMessages", summary = "The delivery log of one contact, newest first",
+            description = "Every message written to one contact (or, with a staff contact's id, to that member of "
+                    + "staff), newest first, paged (page from 0, size 1 to 200), with what happened to each. Audited.")
+    public Page<MessageView> messages(@Parameter(description = ID) @PathParam("id") UUID id,
+            @Valid @BeanParam PageRequest page) {
         return Page.of(messages.forRecipient(id), page, MessageView::of);
     }
 
@@ -93,15 +122,29 @@ public class ContactResource {
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
-    @Operation(summary = "Import contacts from CSV (UTF-8, at most sen.notification.contacts-import.max-bytes, 5 MB "
-            + "by default, and 5,000 rows): valid rows are added, bad rows reported per line with the column and "
-            + "reason (the first 100 listed, all counted), rows matching a contact already held reported as "
-            + "duplicates. A file that is not UTF-8 (400) or too large (413) changes nothing")
-    @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "two contacts", value = """
+    @Operation(operationId = "importContacts", summary = "Import parent, carer and agency contacts from a CSV file",
+            description = "Adds the contacts of a CSV file (UTF-8, at most 5 MB by default, and 5,000 rows) with a "
+                    + "header row naming its columns: pupil_id, kind, name and preferred_channel are required; "
+                    + "relationship, parental_responsibility (yes/no), agency, organisation, email, mobile, "
+                    + "address_line1, address_line2, town and postcode are optional; the codes are those of a contact "
+                    + "sent as JSON. Each row is checked by the same rules as addContact: valid rows are added, bad "
+                    + "rows reported per line with the column and reason (the first 100 listed, all counted), rows "
+                    + "matching a contact already held (same pupil, kind, name and relationship or agency) reported as "
+                    + "duplicates and left alone, so importing the same file twice adds nothing. Each contact added "
+                    + "gets what recent events still owe it, as when added one by one. A file that is not UTF-8 "
+                    + "(400), has a broken quote or too many rows (400), or is too large (413) changes nothing. "
+                    + "Audited.")
+    @APIResponse(responseCode = "200", description = "The file was read: what became of each row",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContactImportService.ImportReport.class)))
+    @RequestBody(required = true, description = "The CSV file, UTF-8, with a header row", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "two contacts", value = """
             pupil_id,kind,name,relationship,parental_responsibility,agency,organisation,email,mobile,preferred_channel
             3f0c8a52-3d4e-4d8e-9a57-0b1c2d3e4f50,PARENT_CARER,Sam Taylor,MOTHER,yes,,,sam.taylor@example.org,07700 900123,EMAIL
             3f0c8a52-3d4e-4d8e-9a57-0b1c2d3e4f50,AGENCY,Dr Priya Shah,,,SPEECH_AND_LANGUAGE_THERAPY,Northbridge NHS Trust,p.shah@nhs.example,,EMAIL
-            """)))
+            """)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)) })
     public ContactImportService.ImportReport importCsv(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream csv) {
         importer.refuseIfAnnouncedLarger(contentLength);

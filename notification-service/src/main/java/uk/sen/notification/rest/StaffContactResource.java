@@ -21,6 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.notification.domain.StaffContact;
@@ -42,6 +47,9 @@ import uk.sen.platform.web.Versions;
 @Produces(MediaType.APPLICATION_JSON)
 public class StaffContactResource {
 
+    static final String URN = "The school's URN (6 digits)";
+    static final String ID = "The staff contact's id";
+
     @Inject
     StaffContactService staff;
 
@@ -54,8 +62,14 @@ public class StaffContactResource {
     @GET
     @Path("/schools/{urn}/staff-contacts")
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "The school's staff who receive alerts (role SENCO or SLT)")
-    public Page<StaffContactView> list(@PathParam("urn") String urn, @Valid @BeanParam PageRequest page) {
+    @Operation(operationId = "listStaffContacts", summary = "The school's staff who receive alerts (role SENCO or SLT)",
+            description = "The members of a school's staff the service writes to: its SENCO contacts (deadlines "
+                    + "approaching or missed) and senior leadership contacts (statutory deadlines missed, SENCO time "
+                    + "over allocation). SENCO contacts first, each role in the order they were added; paged (page "
+                    + "from 0, size 1 to 200).")
+    public Page<StaffContactView> list(@Parameter(description = URN, example = "900101",
+            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{6}$")) @PathParam("urn") String urn,
+            @Valid @BeanParam PageRequest page) {
         return Page.of(staff.list(urn), page, StaffContactView::of);
     }
 
@@ -63,8 +77,19 @@ public class StaffContactResource {
     @Path("/schools/{urn}/staff-contacts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SENCO, Roles.TRUST_ADMIN })
-    @Operation(summary = "Add a staff contact (Idempotency-Key accepted)")
-    public Response create(@PathParam("urn") String urn, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    @Operation(operationId = "addStaffContact", summary = "Add a staff contact",
+            description = "Adds a member of the school's staff who receives alerts from now on: a SENCO contact or "
+                    + "a senior leadership (SLT) contact. A SENCO adds them for their own schools, a trust "
+                    + "administrator for any school of the trust. Send an Idempotency-Key so that a retry after a "
+                    + "lost answer does not add them twice.")
+    @APIResponse(responseCode = "201", description = "The staff contact as added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StaffContactView.class)))
+    public Response create(@Parameter(description = URN, example = "900101",
+            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{6}$")) @PathParam("urn") String urn,
+            @Parameter(description = MessageResource.IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING,
+                    minLength = 1, maxLength = 200), example = "staff-900101-1")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             StaffInput body) {
         StaffInput input = body(body);
         return idempotency.create(idempotencyKey, List.of(urn, input), () -> {
@@ -77,8 +102,13 @@ public class StaffContactResource {
     @GET
     @Path("/staff-contacts/{id}")
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "One staff contact, with its ETag")
-    public Response get(@PathParam("id") UUID id) {
+    @Operation(operationId = "getStaffContact", summary = "One staff contact, with its ETag",
+            description = "One member of staff who receives alerts, with the ETag to send as If-Match when you "
+                    + "change or remove them.")
+    @APIResponse(responseCode = "200", description = "The staff contact",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StaffContactView.class)))
+    public Response get(@Parameter(description = ID) @PathParam("id") UUID id) {
         StaffContact s = staff.get(id);
         return Response.ok(StaffContactView.of(s)).tag(Versions.etag(s.version)).build();
     }
@@ -87,8 +117,15 @@ public class StaffContactResource {
     @Path("/staff-contacts/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SENCO, Roles.TRUST_ADMIN })
-    @Operation(summary = "Change a staff contact (If-Match)")
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, StaffInput body) {
+    @Operation(operationId = "updateStaffContact", summary = "Change a staff contact",
+            description = "Replaces a staff contact's role, name and email address. Alerts not yet sent go to the "
+                    + "new address.")
+    @APIResponse(responseCode = "200", description = "The staff contact as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StaffContactView.class)))
+    public Response update(@Parameter(description = ID) @PathParam("id") UUID id,
+            @Parameter(description = ContactResource.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match")
+            String ifMatch, StaffInput body) {
         StaffContact s = staff.update(id, ifMatch, body(body));
         return Response.ok(StaffContactView.of(s)).tag(Versions.etag(s.version)).build();
     }
@@ -96,8 +133,13 @@ public class StaffContactResource {
     @DELETE
     @Path("/staff-contacts/{id}")
     @RolesAllowed({ Roles.SENCO, Roles.TRUST_ADMIN })
-    @Operation(summary = "Remove a staff contact (If-Match)")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "removeStaffContact", summary = "Remove a staff contact",
+            description = "Removes a member of staff from the alerts: alerts to them still waiting are not sent "
+                    + "(SUPPRESSED, CONTACT_REMOVED); the delivery log of what was sent to them is kept.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public Response delete(@Parameter(description = ID) @PathParam("id") UUID id,
+            @Parameter(description = ContactResource.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match")
+            String ifMatch) {
         staff.delete(id, ifMatch);
         return Response.noContent().build();
     }
@@ -105,8 +147,11 @@ public class StaffContactResource {
     @GET
     @Path("/staff-contacts/{id}/messages")
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
-    @Operation(summary = "The delivery log of one staff contact, newest first")
-    public Page<MessageView> messages(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+    @Operation(operationId = "listStaffContactMessages", summary = "The delivery log of one staff contact, newest first",
+            description = "Every alert written to one member of staff, newest first, with what happened to each; "
+                    + "paged (page from 0, size 1 to 200).")
+    public Page<MessageView> messages(@Parameter(description = ID) @PathParam("id") UUID id,
+            @Valid @BeanParam PageRequest page) {
         return Page.of(messages.forRecipient(id), page, MessageView::of);
     }
 

@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import uk.sen.notification.config.NotificationConfig;
 import uk.sen.notification.domain.Contact;
@@ -58,14 +60,32 @@ public class ContactImportService {
      */
     static final int MAX_FIELDS = 100;
 
-    public record RowResult(int line, String status, String pupilId, String contactId, List<Violation> violations) {
+    @Schema(description = "What became of one row of the file")
+    public record RowResult(
+            @Schema(description = "The row's line in the file (the header is line 1)", examples = "2") int line,
+            @Schema(description = "CREATED: added; DUPLICATE: a contact held already (same pupil, kind, name and "
+                    + "relationship or agency), left alone; REJECTED: see violations",
+                    enumeration = { "CREATED", "DUPLICATE", "REJECTED" }) String status,
+            @Schema(description = "The pupil_id column as written; null when the row had none", nullable = true)
+            String pupilId,
+            @Schema(description = "The contact added; null unless CREATED", nullable = true, format = "uuid")
+            String contactId,
+            @Schema(description = "Each column refused and why (REJECTED rows only)") List<Violation> violations) {
     }
 
     /**
      * Counts of the rows, and each row's result in file order: every CREATED and DUPLICATE row, and the first
      * {@link #MAX_LISTED_REJECTIONS} REJECTED ones ({@code rejectionsTruncated} when there were more).
      */
-    public record ImportReport(int rows, int created, int duplicates, int rejected, boolean rejectionsTruncated,
+    @Schema(description = "The counts of the file's rows, and each row's result in file order")
+    public record ImportReport(
+            @Schema(description = "Rows after the header") int rows,
+            @Schema(description = "Contacts added") int created,
+            @Schema(description = "Rows that repeat a contact held, left alone") int duplicates,
+            @Schema(description = "Rows refused, all counted") int rejected,
+            @Schema(description = "True when more than 100 rows were refused: only the first 100 are in results")
+            boolean rejectionsTruncated,
+            @Schema(description = "Every CREATED and DUPLICATE row, and the first 100 REJECTED ones")
             List<RowResult> results) {
     }
 

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import uk.sen.notification.domain.Agency;
 import uk.sen.notification.domain.ContactRules;
@@ -40,7 +42,18 @@ import uk.sen.platform.web.Versions;
 public class SharingService {
 
     /** What a SENCO records for one agency. */
-    public record SharingInput(String basis, LocalDate givenOn, LocalDate withdrawnOn, String note) {
+    @Schema(description = "The basis for sharing with one agency, as a SENCO records it", requiredProperties = {
+            "basis", "givenOn" })
+    public record SharingInput(
+            @Schema(description = "The UK GDPR basis", enumeration = { "CONSENT", "LEGAL_OBLIGATION", "PUBLIC_TASK" },
+                    examples = "CONSENT") String basis,
+            @Schema(description = "The day consent was given, or the basis applies from; not in the future",
+                    examples = "2026-01-12") LocalDate givenOn,
+            @Schema(description = "The day consent was withdrawn or the basis ended: not in the future, not before "
+                    + "givenOn. From that day nothing more is shared, and messages still waiting are suppressed",
+                    nullable = true, examples = "2026-03-02") LocalDate withdrawnOn,
+            @Schema(description = "At most 1,000 characters", maxLength = 1000, nullable = true,
+                    examples = "Consent given by mother at the review meeting") String note) {
     }
 
     /** The basis after a change, and whether it was new. */

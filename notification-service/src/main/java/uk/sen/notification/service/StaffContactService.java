@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import uk.sen.notification.domain.ContactRules;
 import uk.sen.notification.domain.EmailAddress;
@@ -25,7 +27,12 @@ import uk.sen.platform.web.Versions;
 @Transactional
 public class StaffContactService {
 
-    public record StaffInput(String role, String name, String email) {
+    @Schema(description = "A member of staff who receives alerts", requiredProperties = { "role", "name", "email" })
+    public record StaffInput(
+            @Schema(description = "SENCO (deadline alerts) or SLT (missed statutory deadlines, SENCO time over "
+                    + "allocation)", enumeration = { "SENCO", "SLT" }, examples = "SENCO") String role,
+            @Schema(description = "At most 200 characters", maxLength = 200, examples = "Jo Patel") String name,
+            @Schema(examples = "senco@school.example") String email) {
     }
 
     @Inject

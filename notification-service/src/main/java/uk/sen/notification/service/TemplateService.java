@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
 import io.quarkus.qute.TemplateInstance;
@@ -44,7 +46,19 @@ public class TemplateService {
     }
 
     /** What a trust admin sends to override a template. */
-    public record TemplateInput(String subject, String body, String notifyTemplateId) {
+    @Schema(description = "A trust's own version of a template. Subject and body are Qute text that may use only the "
+            + "values the template's messages have, by name ({meetingDate}), and {#if}/{#else}/{/if} on them",
+            requiredProperties = "body")
+    public record TemplateInput(
+            @Schema(description = "Required for EMAIL, one line; a text message (SMS) has none",
+                    examples = "Invitation: annual review meeting on {meetingDate}") String subject,
+            @Schema(description = "At most 20,000 characters; a text message renders to at most 918",
+                    maxLength = 20000,
+                    examples = "Dear {recipientName},\n\nYou are invited to the annual review meeting on {meetingDate}.")
+            String body,
+            @Schema(description = "The matching template id in the trust's GOV.UK Notify service (a UUID), for a trust "
+                    + "that sends through Notify", nullable = true, examples = "f33517ff-2a88-4f6e-b855-c550268ce08a")
+            String notifyTemplateId) {
     }
 
     /** GOV.UK Notify's longest text message. */

@@ -47,7 +47,8 @@ public final class Mailbox {
     }
 
     public static List<Mail> of(String address) {
-        Response response = given().baseUri(API).get("/api/user/" + address + "/messages");
+        // GreenMail's API is not this service's: its /api/ paths are kept from the service's contract check
+        Response response = given().noFilters().baseUri(API).get("/api/user/" + address + "/messages");
         if (response.statusCode() == 400) {
             // GreenMail knows an address once mail arrived for it
             return List.of();

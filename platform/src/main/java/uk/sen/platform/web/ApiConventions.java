@@ -360,7 +360,7 @@ public class ApiConventions implements OASFilter {
     }
 
     /** The realm's authorization code flow (PKCE), the only flow Swagger UI offers. */
-    static void securityScheme(OpenAPI doc, String issuer) {
+    public static void securityScheme(OpenAPI doc, String issuer) {
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         OAuthFlow code = OASFactory.createOAuthFlow()
                 .authorizationUrl(base + "/protocol/openid-connect/auth")
