@@ -8,7 +8,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import uk.sen.review.domain.StatutoryClock;
-import uk.sen.review.domain.TermCalendar;
 
 @ConfigMapping(prefix = "sen.review")
 public interface ReviewConfig {
@@ -30,21 +29,8 @@ public interface ReviewConfig {
     @WithDefault("5m")
     String monitorEvery();
 
-    /** School term dates: the default for every LA, and an LA's own where it publishes them. */
-    Terms terms();
-
     /** The calendar feed. */
     Calendar calendar();
-
-    interface Terms {
-        /** The rules (and any exact dates) used where an LA has none of its own; see {@code TermCalendar}. */
-        @WithName("default")
-        @WithDefault(TermCalendar.ENGLISH_DEFAULT)
-        String defaults();
-
-        /** Per LA code (e.g. {@code sen.review.terms.la."801"}), read over the default. */
-        Map<String, String> la();
-    }
 
     interface Calendar {
         /**

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.sen.platform.time.SchoolTerms;
 import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
@@ -28,7 +29,7 @@ import uk.sen.platform.web.PageRequest;
 import uk.sen.review.domain.Deadline;
 import uk.sen.review.domain.Deadline.Step;
 import uk.sen.review.domain.StatutoryClock;
-import uk.sen.review.domain.TermCalendar.Term;
+import uk.sen.platform.time.TermCalendar.Term;
 
 /**
  * What a SENCO has to do across their schools: every open deadline that is overdue or comes within N days, and

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
+import uk.sen.platform.time.SchoolTerms;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
@@ -34,8 +35,8 @@ import uk.sen.review.domain.SupportPlan.Provision;
 import uk.sen.review.domain.SupportReview;
 import uk.sen.review.domain.SupportReview.NextStep;
 import uk.sen.review.domain.SupportReview.Score;
-import uk.sen.review.domain.TermCalendar;
-import uk.sen.review.domain.TermCalendar.Term;
+import uk.sen.platform.time.TermCalendar;
+import uk.sen.platform.time.TermCalendar.Term;
 import uk.sen.review.events.ReviewEvents;
 import uk.sen.review.events.ReviewEvents.SupportPlanData;
 import uk.sen.review.events.ReviewEvents.SupportReviewData;

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import uk.sen.platform.testing.Tokens;
-import uk.sen.review.domain.TermCalendar;
-import uk.sen.review.domain.TermCalendar.Term;
-import uk.sen.review.service.SchoolTerms;
+import uk.sen.platform.time.TermCalendar;
+import uk.sen.platform.time.TermCalendar.Term;
+import uk.sen.platform.time.SchoolTerms;
 
 /** The SENCO's view: deadlines across their schools, soonest first, and the reviews due this term. */
 @QuarkusTest

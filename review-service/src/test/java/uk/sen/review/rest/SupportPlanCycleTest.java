@@ -30,9 +30,9 @@ import io.restassured.response.Response;
 import uk.sen.platform.testing.EventSchemas;
 import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
-import uk.sen.review.domain.TermCalendar;
-import uk.sen.review.domain.TermCalendar.Term;
-import uk.sen.review.service.SchoolTerms;
+import uk.sen.platform.time.TermCalendar;
+import uk.sen.platform.time.TermCalendar.Term;
+import uk.sen.platform.time.SchoolTerms;
 
 /** The assess-plan-do-review cycle of SEN support, from the register's K to the plan's close, over real Kafka. */
 @QuarkusTest
