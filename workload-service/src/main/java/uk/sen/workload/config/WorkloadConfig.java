@@ -1,11 +1,11 @@
 package uk.sen.workload.config;
 
-import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import uk.sen.workload.domain.SchoolCalendar;
 
 /** The workload service's settings; each has a working default and can be set per deployment. */
@@ -23,15 +23,12 @@ public interface WorkloadConfig {
     Exceedance exceedance();
 
     interface Calendar {
-        /** First day of the autumn term and of the school year (MM-dd). */
-        @WithDefault("09-01")
-        String autumnStarts();
-
-        @WithDefault("01-01")
-        String springStarts();
-
-        @WithDefault("04-01")
-        String summerStarts();
+        /**
+         * The LA whose term dates the trust's reports and forecasts follow (the platform's term calendar,
+         * sen.terms.la."<LA>"); the default English terms when unset.
+         */
+        @WithName("terms-la")
+        java.util.Optional<String> termsLa();
 
         /**
          * Days on which no protected time is owed: yearly ranges (MM-dd/MM-dd) or dated ones (yyyy-MM-dd/yyyy-MM-dd).
@@ -97,10 +94,9 @@ public interface WorkloadConfig {
         String sweepCron();
     }
 
-    default SchoolCalendar schoolCalendar() {
-        return new SchoolCalendar(MonthDay.parse("--" + calendar().autumnStarts()),
-                MonthDay.parse("--" + calendar().springStarts()), MonthDay.parse("--" + calendar().summerStarts()),
-                calendar().closures().stream().filter(c -> !c.isBlank() && !"none".equalsIgnoreCase(c.trim()))
-                        .map(SchoolCalendar.Closure::parse).toList());
+    /** The configured closures (days without protected time). */
+    default List<SchoolCalendar.Closure> closures() {
+        return calendar().closures().stream().filter(c -> !c.isBlank() && !"none".equalsIgnoreCase(c.trim()))
+                .map(SchoolCalendar.Closure::parse).toList();
     }
 }

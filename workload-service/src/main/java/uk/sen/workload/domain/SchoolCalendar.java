@@ -12,12 +12,16 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import uk.sen.platform.time.TermCalendar;
+import uk.sen.platform.time.TermCalendar.Season;
 
 /**
  * Weeks, terms and school years as English schools count them, and the days on which protected time is owed.
- * Weeks run Monday to Sunday. The school year starts on the autumn term's first day; the spring and summer terms
- * start on configured days of the following calendar year. Closures (school holidays) are configured as ranges of
- * days, either every year ({@code 08-01/08-31}, {@code 12-24/01-01}) or dated ({@code 2027-02-15/2027-02-19}).
+ * Weeks run Monday to Sunday. Terms are those of the platform's one term calendar ({@link TermCalendar}, the same
+ * review-service reads): a reporting term runs from its first day to the day before the next term starts, so the
+ * holiday after a term counts with it, and the school year from the autumn term's first day to the day before the
+ * next one's. Closures (days without protected time) are configured as ranges of days, either every year
+ * ({@code 08-01/08-31}, {@code 12-24/01-01}) or dated ({@code 2027-02-15/2027-02-19}).
  * Dates are local dates in Europe/London: an instant becomes a date through {@link #dateIn(Instant, ZoneId)}.
  */
 public final class SchoolCalendar {
@@ -26,14 +30,6 @@ public final class SchoolCalendar {
     /** Monday to Friday. */
     public static final int WORKING_DAYS_PER_WEEK = 5;
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-
-    public enum Term {
-        AUTUMN, SPRING, SUMMER;
-
-        String label() {
-            return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
-        }
-    }
 
     /** Days without protected time, every year between two month-days, or between two dates. */
     public record Closure(MonthDay fromDay, MonthDay toDay, LocalDate fromDate, LocalDate toDate) {
@@ -72,25 +68,17 @@ public final class SchoolCalendar {
         }
     }
 
-    private final MonthDay autumnStarts;
-    private final MonthDay springStarts;
-    private final MonthDay summerStarts;
+    private final TermCalendar terms;
     private final List<Closure> closures;
 
-    public SchoolCalendar(MonthDay autumnStarts, MonthDay springStarts, MonthDay summerStarts, List<Closure> closures) {
-        if (!springStarts.isBefore(summerStarts) || !summerStarts.isBefore(autumnStarts)) {
-            throw new IllegalArgumentException("Terms must start in calendar order: spring " + springStarts
-                    + ", summer " + summerStarts + ", autumn " + autumnStarts);
-        }
-        this.autumnStarts = autumnStarts;
-        this.springStarts = springStarts;
-        this.summerStarts = summerStarts;
+    public SchoolCalendar(TermCalendar terms, List<Closure> closures) {
+        this.terms = terms;
         this.closures = List.copyOf(closures);
     }
 
-    /** September, January and April starts, with no closures: for rules that do not depend on holidays. */
+    /** The English default terms (the platform's default calendar) and these closures. */
     public static SchoolCalendar standard(List<Closure> closures) {
-        return new SchoolCalendar(MonthDay.of(9, 1), MonthDay.of(1, 1), MonthDay.of(4, 1), closures);
+        return new SchoolCalendar(TermCalendar.parse(TermCalendar.ENGLISH_DEFAULT), closures);
     }
 
     public static LocalDate dateIn(Instant instant, ZoneId zone) {
@@ -108,30 +96,24 @@ public final class SchoolCalendar {
         return new Period(Period.Kind.WEEK, code, "Week of " + DAY_MONTH_YEAR.format(monday), monday, monday.plusDays(6));
     }
 
-    /** The calendar year in which the school year containing {@code date} starts. */
+    /** The calendar year in which the school year containing {@code date} starts (its autumn term's). */
     public int schoolYearStart(LocalDate date) {
-        return MonthDay.from(date).isBefore(autumnStarts) ? date.getYear() - 1 : date.getYear();
+        return terms.latestStartedBy(date).schoolYear();
     }
 
     public Period schoolYear(LocalDate date) {
         int start = schoolYearStart(date);
         return new Period(Period.Kind.YEAR, yearCode(start), "School year " + yearCode(start),
-                autumnStarts.atYear(start), autumnStarts.atYear(start + 1).minusDays(1));
+                terms.term(Season.AUTUMN, start).start(), terms.term(Season.AUTUMN, start + 1).start().minusDays(1));
     }
 
+    /** The term that started last by {@code date}, up to the day before the next one starts. */
     public Period term(LocalDate date) {
-        int start = schoolYearStart(date);
-        LocalDate autumn = autumnStarts.atYear(start);
-        LocalDate spring = springStarts.atYear(start + 1);
-        LocalDate summer = summerStarts.atYear(start + 1);
-        LocalDate nextAutumn = autumnStarts.atYear(start + 1);
-        if (date.isBefore(spring)) {
-            return term(Term.AUTUMN, start, autumn, spring.minusDays(1), autumn.getYear());
-        }
-        if (date.isBefore(summer)) {
-            return term(Term.SPRING, start, spring, summer.minusDays(1), spring.getYear());
-        }
-        return term(Term.SUMMER, start, summer, nextAutumn.minusDays(1), summer.getYear());
+        TermCalendar.Term term = terms.latestStartedBy(date);
+        String season = term.season().name().toLowerCase(Locale.ROOT);
+        return new Period(Period.Kind.TERM, yearCode(term.schoolYear()) + "-" + season,
+                Character.toUpperCase(season.charAt(0)) + season.substring(1) + " term " + term.start().getYear(),
+                term.start(), terms.after(term).start().minusDays(1));
     }
 
     public Period nextTerm(LocalDate date) {
@@ -183,11 +165,6 @@ public final class SchoolCalendar {
             }
         }
         return days;
-    }
-
-    private static Period term(Term term, int schoolYearStart, LocalDate from, LocalDate to, int calendarYear) {
-        return new Period(Period.Kind.TERM, yearCode(schoolYearStart) + "-" + term.name().toLowerCase(Locale.ROOT),
-                term.label() + " term " + calendarYear, from, to);
     }
 
     private static String yearCode(int start) {

@@ -11,8 +11,9 @@ import jakarta.inject.Inject;
 import uk.sen.platform.time.EnglandClock;
 import uk.sen.workload.config.WorkloadConfig;
 import uk.sen.workload.domain.SchoolCalendar;
+import uk.sen.platform.time.SchoolTerms;
 
-/** Now and today from the platform's one clock (Europe/London), and the configured school calendar. */
+/** Now and today from the platform's one clock (Europe/London), and the school calendar of the platform's terms. */
 @ApplicationScoped
 public class WorkloadClock {
 
@@ -40,12 +41,21 @@ public class WorkloadClock {
         return clock.now();
     }
 
+    @Inject
+    SchoolTerms terms;
+
+    /** The trust's calendar: the terms of the configured LA (sen.workload.calendar.terms-la) and the closures. */
     public SchoolCalendar calendar() {
         SchoolCalendar c = calendar;
         if (c == null) {
-            c = config.schoolCalendar();
+            c = calendarOf(config.calendar().termsLa().filter(la -> !la.isBlank()).orElse(null));
             calendar = c;
         }
         return c;
+    }
+
+    /** The calendar of an LA's terms (the platform's, as review-service reads them) with the configured closures. */
+    public SchoolCalendar calendarOf(String laCode) {
+        return new SchoolCalendar(terms.of(laCode), config.closures());
     }
 }

@@ -30,15 +30,18 @@ class SchoolCalendarTest {
         assertEquals(code, week.code());
     }
 
+    // the platform's English default terms (as review-service's): spring from the first weekday on or after 4 January,
+    // summer from the later of the Tuesday after Easter and 12 April (a weekday); each runs to the next one's start
     @ParameterizedTest(name = "{0} is in {1}")
     @CsvSource({
-            "2026-09-01, 2026-27-autumn, 2026-09-01, 2026-12-31, Autumn term 2026",
-            "2026-12-31, 2026-27-autumn, 2026-09-01, 2026-12-31, Autumn term 2026",
-            "2027-01-01, 2026-27-spring, 2027-01-01, 2027-03-31, Spring term 2027",
-            "2027-03-31, 2026-27-spring, 2027-01-01, 2027-03-31, Spring term 2027",
-            "2027-04-01, 2026-27-summer, 2027-04-01, 2027-08-31, Summer term 2027",
-            "2026-08-31, 2025-26-summer, 2026-04-01, 2026-08-31, Summer term 2026",
-            "2024-02-29, 2023-24-spring, 2024-01-01, 2024-03-31, Spring term 2024",
+            "2026-09-01, 2026-27-autumn, 2026-09-01, 2027-01-03, Autumn term 2026",
+            "2026-12-31, 2026-27-autumn, 2026-09-01, 2027-01-03, Autumn term 2026",
+            "2027-01-01, 2026-27-autumn, 2026-09-01, 2027-01-03, Autumn term 2026",   // the Christmas holiday
+            "2027-03-31, 2026-27-spring, 2027-01-04, 2027-04-11, Spring term 2027",   // the Easter holiday
+            "2027-04-01, 2026-27-spring, 2027-01-04, 2027-04-11, Spring term 2027",
+            "2027-04-12, 2026-27-summer, 2027-04-12, 2027-08-31, Summer term 2027",
+            "2026-08-31, 2025-26-summer, 2026-04-13, 2026-08-31, Summer term 2026",   // 12 April 2026 is a Sunday
+            "2024-02-29, 2023-24-spring, 2024-01-04, 2024-04-11, Spring term 2024",
     })
     void termsFollowTheSchoolYear(String day, String code, String from, String to, String label) {
         Period term = CALENDAR.term(LocalDate.parse(day));
