@@ -1,13 +1,7 @@
 package uk.sen.register.rest;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,16 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.sen.platform.audit.AuditLog;
-import uk.sen.platform.problem.ProblemException;
-import uk.sen.platform.security.CallerScope;
 import uk.sen.platform.security.Roles;
 import uk.sen.platform.web.Idempotency;
-import uk.sen.platform.web.InputRules;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
 import uk.sen.platform.web.Versions;
-import uk.sen.register.domain.BroadArea;
 import uk.sen.register.domain.NeedAreas;
 import uk.sen.register.domain.NeedType;
 import uk.sen.register.domain.Provision;
@@ -53,7 +42,6 @@ import uk.sen.register.domain.Pupil;
 import uk.sen.register.domain.SenProvision;
 import uk.sen.register.domain.SenRules.RankedNeed;
 import uk.sen.register.domain.Upn;
-import uk.sen.register.repository.PupilRepository;
 import uk.sen.register.rest.RegisterDtos.CloseInput;
 import uk.sen.register.rest.RegisterDtos.NeedView;
 import uk.sen.register.rest.RegisterDtos.NeedsInput;
@@ -61,8 +49,10 @@ import uk.sen.register.rest.RegisterDtos.ProvisionInput;
 import uk.sen.register.rest.RegisterDtos.ProvisionView;
 import uk.sen.register.rest.RegisterDtos.PupilInput;
 import uk.sen.register.rest.RegisterDtos.PupilView;
+import uk.sen.register.service.RegisterList;
 import uk.sen.register.service.RegisterService;
 import uk.sen.register.service.RegisterService.PupilDetails;
+import uk.sen.register.service.RegisterService.PupilRecord;
 
 @Path("/api/v1/pupils")
 @Tag(name = "Pupils")
@@ -74,13 +64,7 @@ public class PupilResource {
     RegisterService register;
 
     @Inject
-    PupilRepository pupils;
-
-    @Inject
-    CallerScope caller;
-
-    @Inject
-    AuditLog audit;
+    RegisterList list;
 
     @Inject
     Idempotency idempotency;
@@ -135,44 +119,8 @@ public class PupilResource {
             @Parameter(description = "The `next` cursor of the previous page, as it was given: the page after it."
                     + " Not with page")
             @QueryParam("after") String after, @Valid @BeanParam PageRequest page) {
-        PupilRepository.Filter filter = filter(school, provision, need, area, year, name, upn, asAt);
-        PupilRepository.Cursor cursor = cursor(after, page, filter);
-        List<Object[]> rows = pupils.page(filter, cursor, page.offset(), page.size + 1);
-        boolean more = rows.size() > page.size;
-        if (more) {
-            rows = rows.subList(0, page.size);
-        }
-        long total = pupils.count(filter);
-        Map<UUID, List<Pupil.Need>> needs = pupils.needsOf(rows.stream().map(r -> ((Pupil) r[0]).id).toList());
-        List<PupilView> items = rows.stream().map(r -> view((Pupil) r[0], (SenProvision) r[1],
-                needs.getOrDefault(((Pupil) r[0]).id, List.of()))).toList();
-        audit.record(AuditLog.LIST, "pupil", items.stream().map(p -> p.id().toString()).toList(),
-                filter.trustId(), school, "register list" + (asAt == null ? "" : " as at " + asAt));
-        String next = more ? PupilRepository.Cursor.token(((Pupil) rows.get(rows.size() - 1)[0]).id) : null;
-        return Page.of(items, cursor == null ? page.page : null, page.size, total, next);
-    }
-
-    /**
-     * Where the page after {@code after} starts. The token names only the last pupil of the previous page; their
-     * place in the name order is read again here, and only within the list's trust, schools and school, so a
-     * forged or stale token is refused the same way whether or not the pupil exists.
-     */
-    private PupilRepository.Cursor cursor(String after, PageRequest page, PupilRepository.Filter filter) {
-        if (after == null) {
-            return null;
-        }
-        if (page.page != 0) {
-            throw ProblemException.invalid("after", "give either after or page, not both");
-        }
-        UUID last;
-        try {
-            last = PupilRepository.Cursor.pupilOf(after);
-        } catch (IllegalArgumentException e) {
-            last = null;
-        }
-        return (last == null ? Optional.<PupilRepository.Cursor>empty() : pupils.cursorAt(filter, last))
-                .orElseThrow(() -> ProblemException.invalid("after",
-                        "is not a cursor from this list: pass the next of a page as it is"));
+        return list.page(new RegisterList.Filters(school, provision, need, area, year, name, upn, asAt), after, page)
+                .map(this::view);
     }
 
     @GET
@@ -186,8 +134,7 @@ public class PupilResource {
     @APIResponse(responseCode = "200", description = "The pupil",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
     public Response get(@Parameter(description = "The pupil's id") @PathParam("id") UUID id) {
-        Pupil pupil = register.visiblePupil(id);
-        return ok(pupil);
+        return ok(register.pupil(id));
     }
 
     @GET
@@ -201,8 +148,7 @@ public class PupilResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProvisionView.class)))
     public List<ProvisionView> history(@Parameter(description = "The pupil's id") @PathParam("id") UUID id) {
-        register.visiblePupil(id);
-        return pupils.history(id).stream().map(PupilResource::view).toList();
+        return register.provisionHistory(id).stream().map(PupilResource::view).toList();
     }
 
     @POST
@@ -222,8 +168,9 @@ public class PupilResource {
                     example = "3f1c9a52-registration-1")
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(key, input, () -> {
-            Pupil pupil = register.register(details(input));
-            return new Idempotency.Created(URI.create("/api/v1/pupils/" + pupil.id), view(pupil), pupil.version);
+            PupilRecord pupil = register.register(details(input));
+            return new Idempotency.Created(URI.create("/api/v1/pupils/" + pupil.pupil().id), view(pupil),
+                    pupil.pupil().version);
         });
     }
 
@@ -313,16 +260,14 @@ public class PupilResource {
      * transaction: once it has committed the pupil's needs can no longer be loaded, and a change that had been
      * stored would have been answered with a 500 (and its retry with a 412).
      */
-    private Response ok(Pupil pupil) {
-        return Response.ok(view(pupil)).tag(Versions.etag(pupil.version)).build();
+    private Response ok(PupilRecord pupil) {
+        return Response.ok(view(pupil)).tag(Versions.etag(pupil.pupil().version)).build();
     }
 
-    private PupilView view(Pupil pupil) {
-        return view(pupil, pupils.openProvision(pupil.id).orElse(null), pupil.needs);
-    }
-
-    private PupilView view(Pupil p, SenProvision current, List<Pupil.Need> pupilNeeds) {
-        List<NeedView> needs = pupilNeeds.stream().map(n -> {
+    private PupilView view(PupilRecord record) {
+        Pupil p = record.pupil();
+        SenProvision current = record.current();
+        List<NeedView> needs = record.needs().stream().map(n -> {
             NeedType type = NeedType.parse(n.needCode);
             return new NeedView(n.rank, n.needCode, type == null ? n.needCode : type.description,
                     areas.areaOf(n.needCode).label);
@@ -346,50 +291,5 @@ public class PupilResource {
 
     private static List<RankedNeed> needs(List<RegisterDtos.NeedInput> in) {
         return in.stream().map(n -> new RankedNeed(n.rank(), n.code())).toList();
-    }
-
-    private PupilRepository.Filter filter(String school, String provision, String need, String area, String year,
-            String name, String upn, String asAt) {
-        Set<String> schools = null;
-        String trust = caller.requireTrust();
-        if (!caller.isTrustWide()) {
-            schools = caller.schools();
-        }
-        if (school != null && schools != null && !schools.contains(school)) {
-            throw ProblemException.notFound("School", school);
-        }
-        Provision p = null;
-        if (provision != null) {
-            try {
-                p = Provision.valueOf(provision.toUpperCase());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("provision", "must be N, K or E");
-            }
-        }
-        Set<String> needs = null;
-        if (need != null) {
-            NeedType type = NeedType.parse(need);
-            if (type == null) {
-                throw ProblemException.invalid("need", "'" + need + "' is not a need type code");
-            }
-            needs = Set.of(type.name());
-        }
-        if (area != null) {
-            BroadArea broad;
-            try {
-                broad = BroadArea.valueOf(area.toUpperCase());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("area", "must be one of " + Arrays.toString(BroadArea.values()));
-            }
-            Set<String> inArea = new TreeSet<>();
-            for (NeedType t : NeedType.values()) {
-                if (areas.areaOf(t.name()) == broad && (needs == null || needs.contains(t.name()))) {
-                    inArea.add(t.name());
-                }
-            }
-            needs = inArea.isEmpty() ? Set.of("-") : inArea;
-        }
-        LocalDate date = asAt == null ? register.today() : InputRules.date("asAt", asAt.trim());
-        return new PupilRepository.Filter(trust, schools, null, school, p, needs, year, name, upn, date);
     }
 }

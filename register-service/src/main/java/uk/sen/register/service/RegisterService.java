@@ -45,6 +45,13 @@ public class RegisterService {
             String sex, String ncYear, String schoolUrn, LocalDate onRollDate, LocalDate leavingDate) {
     }
 
+    /**
+     * A pupil as the API answers them: the pupil, the provision open on the day read (null: N) and their current
+     * ranked needs.
+     */
+    public record PupilRecord(Pupil pupil, SenProvision current, List<Pupil.Need> needs) {
+    }
+
     @Inject
     PupilRepository pupils;
 
@@ -82,6 +89,19 @@ public class RegisterService {
         return pupil;
     }
 
+    /** A pupil the caller may see with their open provision and needs, audited as read (else 404). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PupilRecord pupil(UUID id) {
+        return record(visiblePupil(id));
+    }
+
+    /** The provision history of a pupil the caller may see, oldest first, audited as read (else 404). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SenProvision> provisionHistory(UUID id) {
+        visiblePupil(id);
+        return pupils.history(id);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean visible(Pupil pupil) {
         if (caller.coversSchool(pupil.trustId, pupil.schoolUrn)) {
@@ -97,7 +117,7 @@ public class RegisterService {
 
     // ---- pupils ---------------------------------------------------------------------------------------------
 
-    public Pupil register(PupilDetails details) {
+    public PupilRecord register(PupilDetails details) {
         String trust = caller.requireTrust();
         School school = schoolInScope(trust, details.schoolUrn());
         checkDetails(details);
@@ -113,10 +133,10 @@ public class RegisterService {
         pupils.persist(pupil);
         audit.record(AuditLog.CREATE, "pupil", pupil.id.toString(), trust, school.urn);
         pupils.flush();
-        return pupil;
+        return record(pupil);
     }
 
-    public Pupil updateDetails(UUID id, PupilDetails details, String ifMatch) {
+    public PupilRecord updateDetails(UUID id, PupilDetails details, String ifMatch) {
         Pupil pupil = visiblePupilForChange(id, ifMatch);
         School school = schoolInScope(pupil.trustId, details.schoolUrn());
         checkDetails(details);
@@ -147,13 +167,13 @@ public class RegisterService {
             events.publish(RegisterEvents.PUPIL_DETAILS_CHANGED, pupil, school, open.orElse(null), null, null,
                     changed);
         }
-        return pupil;
+        return record(pupil);
     }
 
     // ---- provision and needs --------------------------------------------------------------------------------
 
     /** Opens a provision from N, or changes the open one (K to E, E to K), closing it the day the new one starts. */
-    public Pupil openProvision(UUID id, String provisionCode, LocalDate startDate, List<RankedNeed> needs,
+    public PupilRecord openProvision(UUID id, String provisionCode, LocalDate startDate, List<RankedNeed> needs,
             String issuingLa, LocalDate planIssueDate, String ifMatch) {
         Pupil pupil = visiblePupilForChange(id, ifMatch);
         Provision provision = parseProvision(provisionCode);
@@ -196,11 +216,11 @@ public class RegisterService {
         audit.record(AuditLog.UPDATE, "pupil", id.toString(), pupil.trustId, pupil.schoolUrn);
         events.publish(previous == Provision.N ? RegisterEvents.PUPIL_REGISTERED : RegisterEvents.PROVISION_CHANGED,
                 pupil, schoolOf(pupil), next, previous, current.orElse(null), null);
-        return pupil;
+        return record(pupil);
     }
 
     /** Closes the open provision: the pupil goes back to N; the history is kept. */
-    public Pupil close(UUID id, LocalDate endDate, String reason, String ifMatch) {
+    public PupilRecord close(UUID id, LocalDate endDate, String reason, String ifMatch) {
         Pupil pupil = visiblePupilForChange(id, ifMatch);
         SenProvision open = pupils.openProvision(id)
                 .orElseThrow(() -> ProblemException.rule("provision", "the pupil has no open provision to close"));
@@ -211,10 +231,10 @@ public class RegisterService {
             throw ProblemException.invalid("endDate", "must not be in the future");
         }
         closeProvision(pupil, open, endDate, reason);
-        return pupil;
+        return record(pupil);
     }
 
-    public Pupil changeNeeds(UUID id, List<RankedNeed> needs, String ifMatch) {
+    public PupilRecord changeNeeds(UUID id, List<RankedNeed> needs, String ifMatch) {
         Pupil pupil = visiblePupilForChange(id, ifMatch);
         Provision provision = pupils.openProvision(id).map(p -> p.provision).orElse(Provision.N);
         List<Violation> v = SenRules.checkNeeds(provision, needs);
@@ -230,10 +250,18 @@ public class RegisterService {
         audit.record(AuditLog.UPDATE, "pupil", id.toString(), pupil.trustId, pupil.schoolUrn);
         events.publish(RegisterEvents.NEEDS_CHANGED, pupil, schoolOf(pupil), pupils.openProvision(id).orElse(null),
                 null, null, List.of("needs"));
-        return pupil;
+        return record(pupil);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
+
+    /**
+     * The pupil as a change (or a read) left them, with the provision open now. A change answers from inside its
+     * transaction, so the version is the one the change gave and the needs can still be loaded.
+     */
+    private PupilRecord record(Pupil pupil) {
+        return new PupilRecord(pupil, pupils.openProvision(pupil.id).orElse(null), pupil.needs);
+    }
 
     private void closeProvision(Pupil pupil, SenProvision open, LocalDate endDate, String reason) {
         open.endDate = endDate;
