@@ -109,8 +109,9 @@ class ReportResourceTest {
     void aSencosTermAddsUpToTheHandComputedFigures() {
         JsonPath r = report("senco.harbour", "sencos/me", "term");
         assertEquals("2024-25-autumn", r.getString("period.code"));
-        assertEquals("2024-09-01", r.getString("period.from"));
-        assertEquals("2024-12-31", r.getString("period.asOf"));
+        // the platform's term calendar: 1 September 2024 is a Sunday, so the autumn term starts on Monday the 2nd
+        assertEquals("2024-09-02", r.getString("period.from"));
+        assertEquals("2025-01-05", r.getString("period.asOf"));   // to the day before the spring term (Monday 6 January)
         assertEquals(765, r.getInt("totalMinutes"));
         assertEquals(12.75, r.getDouble("totalHours"));
         assertEquals(Map.ofEntries(Map.entry("ADMINISTRATION", 270), Map.entry("EHC_NEEDS_ASSESSMENT", 0),
@@ -133,15 +134,15 @@ class ReportResourceTest {
         assertEquals(4, r.getInt("allocation.weeksWithAllocation"));
         assertEquals(2, r.getInt("allocation.weeksOverAllocation"));
 
-        // the weekly series: 1 Sep (a Sunday) to 31 Dec, 19 weeks touched
-        assertEquals(19, r.getList("weeks").size());
-        assertEquals("2024-08-26", r.getString("weeks[0].weekStart"));
-        assertEquals("2024-09-01", r.getString("weeks[0].from"));
-        assertEquals(List.of(0, 270, 180, 270, 0, 0, 45), r.getList("weeks.minutes").subList(0, 7));
-        assertEquals(Arrays.asList(null, 4.0f, 4.0f, 4.0f, 4.0f, null), r.getList("weeks.allocatedHours").subList(0, 6));
-        assertEquals(Arrays.asList(null, true, false, true, false, null), r.getList("weeks.overAllocation").subList(0, 6));
+        // the weekly series: Monday 2 Sep to Sunday 5 Jan, 18 weeks
+        assertEquals(18, r.getList("weeks").size());
+        assertEquals("2024-09-02", r.getString("weeks[0].weekStart"));
+        assertEquals("2024-09-02", r.getString("weeks[0].from"));
+        assertEquals(List.of(270, 180, 270, 0, 0, 45), r.getList("weeks.minutes").subList(0, 6));
+        assertEquals(Arrays.asList(4.0f, 4.0f, 4.0f, 4.0f, null), r.getList("weeks.allocatedHours").subList(0, 5));
+        assertEquals(Arrays.asList(true, false, true, false, null), r.getList("weeks.overAllocation").subList(0, 5));
         assertEquals(Map.of("ADMINISTRATION", 2.0f, "EHCP_ANNUAL_REVIEWS", 1.5f, "STRATEGIC_LEADERSHIP", 1.0f),
-                r.getMap("weeks[1].hoursByCategory"));
+                r.getMap("weeks[0].hoursByCategory"));
         assertEquals(1, r.getList("sencos").size());
         assertEquals(55.8, r.getDouble("sencos[0].adminPercent"));
     }
@@ -158,7 +159,7 @@ class ReportResourceTest {
         JsonPath year = report("senco.harbour", "sencos/senco.harbour", "year");
         assertEquals("2024-25", year.getString("period.code"));
         assertEquals(765, year.getInt("totalMinutes"));
-        assertEquals(53, year.getList("weeks").size());
+        assertEquals(52, year.getList("weeks").size());   // Monday 2 September 2024 to Sunday 31 August 2025
         assertEquals(16.0, year.getDouble("allocation.allocatedHours"));
 
         // a period that has not started yet is empty, not an error
@@ -231,9 +232,8 @@ class ReportResourceTest {
                 + "ADMINISTRATION,EHC_NEEDS_ASSESSMENT,EHCP_ANNUAL_REVIEWS,SEN_SUPPORT_PLANS,PARENT_MEETINGS,"
                 + "EXTERNAL_LIAISON,STAFF_SUPPORT,TEACHING_INTERVENTIONS,STRATEGIC_LEADERSHIP,PROVISION_MAPPING,"
                 + "TRANSITION,DATA_AND_CENSUS,NON_SEND_DUTIES", lines.get(0));
-        assertEquals(1 + 2 * 19, lines.size());
-        assertTrue(lines.contains("900101,senco.harbour,2024-08-26,2024-09-01,2024-09-01,,0.00,,"
-                + "0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00"), csv);
+        assertEquals(1 + 2 * 18, lines.size());   // the term starts on Monday 2 September: 18 weeks, each school's
+        assertFalse(csv.contains(",2024-08-26,"), csv);
         assertTrue(lines.contains("900101,senco.harbour,2024-09-02,2024-09-02,2024-09-08,4.00,4.50,yes,"
                 + "2.00,0.00,1.50,0.00,0.00,0.00,0.00,0.00,1.00,0.00,0.00,0.00,0.00"), csv);
         assertTrue(lines.contains("900102,senco.meadow,2024-09-09,2024-09-09,2024-09-15,2.00,2.50,yes,"
