@@ -2,8 +2,6 @@ package uk.sen.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,13 +15,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import uk.sen.client.notification.model.ContactInput;
+import uk.sen.client.register.invoker.ApiResponse;
+import uk.sen.client.register.model.NeedInput;
+import uk.sen.client.register.model.ProvisionInput;
+import uk.sen.client.register.model.PupilInput;
+import uk.sen.client.register.model.PupilView;
+import uk.sen.client.review.model.DoneInput;
+import uk.sen.client.review.model.HeldInput;
+import uk.sen.client.review.model.InviteeInput;
+import uk.sen.client.review.model.InviteeRole;
+import uk.sen.client.review.model.MeetingInput;
+import uk.sen.client.review.model.ReviewView;
+import uk.sen.client.review.model.ReviewStepView;
+import uk.sen.client.workload.model.ForecastView;
+import uk.sen.client.workload.model.KindView;
+import uk.sen.client.workload.model.SuggestionView;
+import uk.sen.client.workload.model.WeekView;
 
 import uk.sen.platform.testing.TestDates;
 
@@ -32,12 +47,15 @@ import uk.sen.platform.testing.TestDates;
  * annual review appear with its statutory deadlines and in the school's workload forecast, invite the parent (the
  * email reaches the SMTP server), hold the meeting (a time entry is suggested and the review leaves the forecast),
  * find the pupil in the LA's export; the audit shows each access and a teacher of another school sees none of it.
+ * Every call to the platform goes through the Java clients generated from the services' OpenAPI documents, as a
+ * client team's would (only the SMTP server's mailbox is read directly).
  */
 class SencoJourneyIT {
 
     static final String SENCO = "senco.academy";
     static final String SCHOOL = "900103";
     static final LocalDate TODAY = TestDates.today();
+    static final Api SENCO_API = Api.as(SENCO);
 
     /** A valid UPN for Northbridge Academy (LA 801, establishment 4001) that is new to the running register. */
     static String newUpn() {
@@ -50,57 +68,74 @@ class SencoJourneyIT {
         return "ABCDEFGHJKLMNPQRTUVWXYZ".charAt(sum % 23) + body;
     }
 
-    static String registerPupil() {
+    /** Registers a new pupil through the generated register client (201, retried on the rare UPN clash). */
+    static UUID registerPupil() throws Exception {
         for (int attempt = 0; attempt < 5; attempt++) {
-            var response = Stack.as(SENCO).contentType(ContentType.JSON).header("Idempotency-Key", "e2e-" + System.nanoTime())
-                    .body(String.format("""
-                            {"upn":"%s","forename":"Quillonette","surname":"Journey","dateOfBirth":"2013-02-11","sex":"M",
-                             "ncYear":"8","schoolUrn":"%s","onRollDate":"2024-09-02"}""", newUpn(), SCHOOL))
-                    .post(Stack.REGISTER + "/api/v1/pupils");
-            if (response.statusCode() == 201) {
-                return response.jsonPath().getString("id");
+            PupilInput pupil = new PupilInput().upn(newUpn()).forename("Quillonette").surname("Journey")
+                    .dateOfBirth(LocalDate.of(2013, 2, 11)).sex(PupilInput.SexEnum.M).ncYear(PupilInput.NcYearEnum._8)
+                    .schoolUrn(SCHOOL).onRollDate(LocalDate.of(2024, 9, 2));
+            try {
+                ApiResponse<PupilView> created = SENCO_API.pupils.registerPupilWithHttpInfo(pupil, "e2e-" + System.nanoTime());
+                assertEquals(201, created.getStatusCode());
+                assertTrue(header(created.getHeaders(), "Location").endsWith("/api/v1/pupils/" + created.getData().getId()));
+                return created.getData().getId();
+            } catch (uk.sen.client.register.invoker.ApiException e) {
+                assertEquals(409, e.getCode(), e.getResponseBody());
             }
-            assertEquals(409, response.statusCode(), response.asString());
         }
         throw new AssertionError("no free UPN after 5 attempts");
     }
 
-    static String etag(String url) {
-        return Stack.as(SENCO).get(url).then().statusCode(200).extract().header("ETag");
+    static String header(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(h -> h.getValue().get(0))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " header in " + headers.keySet()));
+    }
+
+    static String pupilEtag(UUID pupil) throws Exception {
+        return header(SENCO_API.pupils.getPupilWithHttpInfo(pupil).getHeaders(), "ETag");
+    }
+
+    static String reviewEtag(UUID review) throws Exception {
+        return header(SENCO_API.reviews.getReviewWithHttpInfo(review).getHeaders(), "ETag");
     }
 
     static final String ANNUAL_REVIEW = "ANNUAL_REVIEW";
     static final String SUPPORT_PLAN_REVIEW = "SUPPORT_PLAN_REVIEW";
 
     /** The school's forecast of statutory work, week by week from this week (workload-service). */
-    static JsonPath forecast() {
-        return Stack.as(SENCO).get(Stack.WORKLOAD + "/api/v1/forecast/schools/" + SCHOOL).then().statusCode(200)
-                .extract().jsonPath();
+    static ForecastView forecast() throws Exception {
+        return SENCO_API.forecast.getSchoolWorkloadForecast(SCHOOL);
     }
 
     /**
      * The forecast once it stops changing (the same open work in two reads a second apart), so that events still
      * on their way from an earlier load (deploy/demo.sh) do not count as this pupil's.
      */
-    static JsonPath settledForecast() {
+    static ForecastView settledForecast() {
         AtomicReference<String> previous = new AtomicReference<>("");
-        AtomicReference<JsonPath> last = new AtomicReference<>();
+        AtomicReference<ForecastView> last = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            JsonPath f = forecast();
+            ForecastView f = forecast();
             last.set(f);
-            String state = f.getList("kinds.openItems") + " " + f.getList("weeks.items");
+            String state = f.getKinds().stream().map(KindView::getOpenItems).toList() + " "
+                    + f.getWeeks().stream().map(WeekView::getItems).toList();
             return state.equals(previous.getAndSet(state));
         });
         return last.get();
     }
 
-    static int openItems(JsonPath forecast, String kind) {
-        return forecast.getInt("kinds.find { it.code == '" + kind + "' }.openItems");
+    static int openItems(ForecastView forecast, String kind) {
+        return forecast.getKinds().stream().filter(k -> kind.equals(String.valueOf(k.getCode()))).findFirst()
+                .orElseThrow(() -> new AssertionError("no kind " + kind)).getOpenItems();
     }
 
-    static int annualReviewsIn(JsonPath forecast, LocalDate week) {
-        Integer n = forecast.get("weeks.find { it.weekStart == '" + week + "' }.items." + ANNUAL_REVIEW);
-        return n == null ? 0 : n;
+    static KindView kind(ForecastView forecast, String kind) {
+        return forecast.getKinds().stream().filter(k -> kind.equals(String.valueOf(k.getCode()))).findFirst().orElseThrow();
+    }
+
+    static int annualReviewsIn(ForecastView forecast, LocalDate week) {
+        return forecast.getWeeks().stream().filter(w -> week.equals(w.getWeekStart())).findFirst()
+                .map(w -> w.getItems().getOrDefault(ANNUAL_REVIEW, 0)).orElse(0);
     }
 
     /**
@@ -108,66 +143,71 @@ class SencoJourneyIT {
      * weeks its effort is spread over) and {@code shareHours} more statutory hours in each of them; every other
      * week, and every other kind of work, unchanged.
      */
-    @SuppressWarnings("unchecked")
-    static void assertOneMoreAnnualReview(JsonPath before, JsonPath after, Set<LocalDate> oneMore, double shareHours) {
-        List<Map<String, Object>> was = before.getList("weeks");
-        List<Map<String, Object>> is = after.getList("weeks");
+    static void assertOneMoreAnnualReview(ForecastView before, ForecastView after, Set<LocalDate> oneMore, double shareHours) {
+        List<WeekView> was = before.getWeeks();
+        List<WeekView> is = after.getWeeks();
         assertEquals(was.size(), is.size(), "forecast weeks");
         for (int i = 0; i < was.size(); i++) {
-            LocalDate week = LocalDate.parse((String) is.get(i).get("weekStart"));
-            assertEquals(was.get(i).get("weekStart"), is.get(i).get("weekStart"));
-            Map<String, Object> items = new LinkedHashMap<>((Map<String, Object>) was.get(i).get("items"));
-            double hours = ((Number) was.get(i).get("statutoryHours")).doubleValue();
+            LocalDate week = is.get(i).getWeekStart();
+            assertEquals(was.get(i).getWeekStart(), week);
+            Map<String, Integer> items = new LinkedHashMap<>(was.get(i).getItems());
+            double hours = was.get(i).getStatutoryHours().doubleValue();
             if (oneMore.contains(week)) {
-                items.merge(ANNUAL_REVIEW, 1, (a, b) -> (Integer) a + (Integer) b);
+                items.merge(ANNUAL_REVIEW, 1, Integer::sum);
                 hours += shareHours;
             }
-            assertEquals(items, is.get(i).get("items"), "work in the week of " + week);
+            assertEquals(items, is.get(i).getItems(), "work in the week of " + week);
             // each week's hours are rounded to hundredths, the effort too
-            assertEquals(hours, ((Number) is.get(i).get("statutoryHours")).doubleValue(), 0.015,
-                    "statutory hours in the week of " + week);
+            assertEquals(hours, is.get(i).getStatutoryHours().doubleValue(), 0.015, "statutory hours in the week of " + week);
         }
     }
 
-    @Test
-    void fromSenSupportToAnEhcPlanReviewedOnTime() {
-        JsonPath forecastBefore = settledForecast();
-        String pupil = registerPupil();
-        String pupilUrl = Stack.REGISTER + "/api/v1/pupils/" + pupil;
+    static ReviewView reviewOf(UUID pupil) throws Exception {
+        List<ReviewView> items = SENCO_API.reviews.listReviews(null, null, pupil, null, null, null).getItems();
+        return items.isEmpty() ? null : items.get(0);
+    }
 
-        Stack.as(SENCO).contentType(ContentType.JSON).header("If-Match", etag(pupilUrl))
-                .body("""
-                        {"provision":"K","startDate":"%s","needs":[{"rank":1,"code":"SPLD"}]}""".formatted(TODAY.minusMonths(14)))
-                .post(pupilUrl + "/provisions").then().statusCode(200).body("provision", equalTo("K"));
+    static ReviewStepView step(ReviewView review, String step) {
+        return review.getSteps().stream().filter(s -> step.equals(String.valueOf(s.getStep()))).findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + step));
+    }
+
+    @Test
+    void fromSenSupportToAnEhcPlanReviewedOnTime() throws Exception {
+        ForecastView forecastBefore = settledForecast();
+        UUID pupil = registerPupil();
+
+        PupilView onSupport = SENCO_API.pupils.openProvision(pupil, pupilEtag(pupil), new ProvisionInput()
+                .provision(ProvisionInput.ProvisionEnum.K).startDate(TODAY.minusMonths(14))
+                .addNeedsItem(new NeedInput().rank(1).code(NeedInput.CodeEnum.SPLD)));
+        assertEquals("K", String.valueOf(onSupport.getProvision()));
         LocalDate issued = TODAY.minusMonths(11);
-        Stack.as(SENCO).contentType(ContentType.JSON).header("If-Match", etag(pupilUrl))
-                .body("""
-                        {"provision":"E","startDate":"%s","needs":[{"rank":1,"code":"ASD"},{"rank":2,"code":"SLCN"}],
-                         "issuingLa":"801","planIssueDate":"%s"}""".formatted(issued, issued))
-                .post(pupilUrl + "/provisions").then().statusCode(200).body("provision", equalTo("E"));
+        PupilView onPlan = SENCO_API.pupils.openProvision(pupil, pupilEtag(pupil), new ProvisionInput()
+                .provision(ProvisionInput.ProvisionEnum.E).startDate(issued)
+                .addNeedsItem(new NeedInput().rank(1).code(NeedInput.CodeEnum.ASD))
+                .addNeedsItem(new NeedInput().rank(2).code(NeedInput.CodeEnum.SLCN))
+                .issuingLa("801").planIssueDate(issued));
+        assertEquals("E", String.valueOf(onPlan.getProvision()));
 
         // the annual review appears in review-service with its statutory deadline
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> Stack.as(SENCO)
-                .queryParam("pupil", pupil).get(Stack.REVIEW + "/api/v1/reviews").jsonPath().getList("items").size() > 0);
-        JsonPath reviews = Stack.as(SENCO).queryParam("pupil", pupil).get(Stack.REVIEW + "/api/v1/reviews").jsonPath();
-        String review = reviews.getString("items[0].id");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> reviewOf(pupil) != null);
+        ReviewView scheduled = reviewOf(pupil);
+        UUID review = scheduled.getId();
         LocalDate dueBy = issued.plusMonths(12).minusDays(1);
-        assertEquals(dueBy.toString(), reviews.getString("items[0].dueBy"));
-        String reviewUrl = Stack.REVIEW + "/api/v1/reviews/" + review;
+        assertEquals(dueBy, scheduled.getDueBy());
 
         // the school's workload forecast counts one more annual review, its effort spread over the weeks up to the
         // week it is due; the support plan SEN support opened was closed by the EHC plan, so its review is gone
         int annualBefore = openItems(forecastBefore, ANNUAL_REVIEW);
         int supportBefore = openItems(forecastBefore, SUPPORT_PLAN_REVIEW);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            JsonPath f = forecast();
+            ForecastView f = forecast();
             return openItems(f, ANNUAL_REVIEW) == annualBefore + 1 && openItems(f, SUPPORT_PLAN_REVIEW) == supportBefore;
         });
-        JsonPath forecastScheduled = forecast();
-        String kind = "kinds.find { it.code == '" + ANNUAL_REVIEW + "' }.";
-        int spreadWeeks = forecastScheduled.getInt(kind + "spreadWeeks");
-        double shareHours = forecastScheduled.getDouble(kind + "effortHours") / spreadWeeks;
-        LocalDate thisWeek = LocalDate.parse(forecastScheduled.getString("weeks[0].weekStart"));
+        ForecastView forecastScheduled = forecast();
+        int spreadWeeks = kind(forecastScheduled, ANNUAL_REVIEW).getSpreadWeeks();
+        double shareHours = kind(forecastScheduled, ANNUAL_REVIEW).getEffortHours().doubleValue() / spreadWeeks;
+        LocalDate thisWeek = forecastScheduled.getWeeks().get(0).getWeekStart();
         LocalDate dueWeek = dueBy.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Set<LocalDate> spread = new HashSet<>();
         for (int i = 0; i < spreadWeeks; i++) {
@@ -178,22 +218,25 @@ class SencoJourneyIT {
 
         // the SENCO records the parent as a contact once notification-service knows the pupil
         String parentEmail = "parent-" + System.nanoTime() + "@family.example";
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> Stack.as(SENCO)
-                .contentType(ContentType.JSON).body("""
-                        {"kind":"PARENT_CARER","name":"Alex Journey","relationship":"MOTHER","parentalResponsibility":true,
-                         "email":"%s","preferredChannel":"EMAIL"}""".formatted(parentEmail))
-                .post(Stack.NOTIFICATION + "/api/v1/pupils/" + pupil + "/contacts").statusCode() == 201);
+        ContactInput parent = new ContactInput().kind(ContactInput.KindEnum.PARENT_CARER).name("Alex Journey")
+                .relationship(ContactInput.RelationshipEnum.MOTHER).parentalResponsibility(true).email(parentEmail)
+                .preferredChannel(ContactInput.PreferredChannelEnum.EMAIL);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> Api.refusal(() -> SENCO_API.contacts.addContact(pupil, parent, null)) == 0);
 
         // the SENCO sets the meeting, sends the invitations, holds it
-        Stack.as(SENCO).contentType(ContentType.JSON).header("If-Match", etag(reviewUrl))
-                .body("""
-                        {"meetingDate":"%s","invitees":[{"role":"PARENT_OR_YOUNG_PERSON","name":"Parent of the pupil"},
-                         {"role":"HEAD"},{"role":"LA_SEN_OFFICER"},{"role":"HEALTH"},{"role":"SOCIAL_CARE"}]}""".formatted(TODAY))
-                .put(reviewUrl + "/meeting").then().statusCode(200).body("status", equalTo("MEETING_SET"));
+        ReviewView meetingSet = SENCO_API.reviews.setReviewMeeting(review, reviewEtag(review), new MeetingInput()
+                .meetingDate(TODAY)
+                .addInviteesItem(new InviteeInput().role(InviteeRole.PARENT_OR_YOUNG_PERSON).name("Parent of the pupil"))
+                .addInviteesItem(new InviteeInput().role(InviteeRole.HEAD))
+                .addInviteesItem(new InviteeInput().role(InviteeRole.LA_SEN_OFFICER))
+                .addInviteesItem(new InviteeInput().role(InviteeRole.HEALTH))
+                .addInviteesItem(new InviteeInput().role(InviteeRole.SOCIAL_CARE)));
+        assertEquals("MEETING_SET", String.valueOf(meetingSet.getStatus()));
 
         // the forecast plans the review around its meeting now: today's, so only this week's share is still ahead
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            JsonPath f = forecast();
+            ForecastView f = forecast();
             return annualReviewsIn(f, thisWeek) == annualReviewsIn(forecastBefore, thisWeek) + 1
                     && annualReviewsIn(f, dueWeek) == annualReviewsIn(forecastBefore, dueWeek);
         });
@@ -211,42 +254,44 @@ class SencoJourneyIT {
         assertEquals(true, mail.getString("find { it." + invitation + " }.mimeMessage").contains("text/calendar"));
         assertEquals(1, mail.getList("subject").size(), mail.getList("subject").toString());
         assertEquals(false, given().get(inbox).asString().contains("Quillonette"), "a message names the child");
-        Stack.as(SENCO).contentType(ContentType.JSON).header("If-Match", etag(reviewUrl))
-                .body("{\"on\":\"" + TODAY.minusDays(20) + "\"}").post(reviewUrl + "/invitations-sent").then().statusCode(200);
-        Stack.as(SENCO).contentType(ContentType.JSON).header("If-Match", etag(reviewUrl))
-                .body("{\"on\":\"" + TODAY + "\",\"attendees\":[\"Parent\",\"SENCO\",\"LA SEN officer\"],\"durationMinutes\":90}")
-                .post(reviewUrl + "/held").then().statusCode(200).body("status", equalTo("HELD"))
-                .body("steps.find { it.step == 'REVIEW_MEETING' }.status", equalTo("DONE_ON_TIME"))
-                .body("steps.find { it.step == 'REPORT' }.dueOn", equalTo(TODAY.plusWeeks(2).toString()));
+        SENCO_API.reviews.recordInvitationsSent(review, reviewEtag(review), new DoneInput().on(TODAY.minusDays(20)));
+        ReviewView held = SENCO_API.reviews.recordReviewHeld(review, reviewEtag(review), new HeldInput().on(TODAY)
+                .attendees(List.of("Parent", "SENCO", "LA SEN officer")).durationMinutes(90));
+        assertEquals("HELD", String.valueOf(held.getStatus()));
+        assertEquals("DONE_ON_TIME", String.valueOf(step(held, "REVIEW_MEETING").getStatus()));
+        assertEquals(TODAY.plusWeeks(2), step(held, "REPORT").getDueOn());
 
         // holding the meeting suggests a time entry to the SENCO
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> Stack.as(SENCO)
-                .get(Stack.WORKLOAD + "/api/v1/suggestions").jsonPath().getList("items.reviewId").contains(review));
-        JsonPath suggestions = Stack.as(SENCO).get(Stack.WORKLOAD + "/api/v1/suggestions").jsonPath();
-        assertEquals(90, suggestions.getInt("items.find { it.reviewId == '" + review + "' }.minutes"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> SENCO_API.suggestions
+                .listSuggestedEntries(null, null, null, null).getItems().stream().anyMatch(x -> review.equals(x.getReviewId())));
+        SuggestionView suggestion = SENCO_API.suggestions.listSuggestedEntries(null, null, null, null).getItems().stream()
+                .filter(x -> review.equals(x.getReviewId())).findFirst().orElseThrow();
+        assertEquals(90, suggestion.getMinutes());
 
         // and the held review is no longer work ahead: the forecast is as it was before the pupil's plan
-        JsonPath forecastHeld = forecast();
+        ForecastView forecastHeld = forecast();
         assertEquals(annualBefore, openItems(forecastHeld, ANNUAL_REVIEW));
         assertOneMoreAnnualReview(forecastBefore, forecastHeld, Set.of(), 0);
 
         // the LA officer's export carries the pupil's plan
-        String export = Stack.asLa().queryParam("format", "csv").get(Stack.REGISTER + "/api/v1/exports/la").then()
-                .statusCode(200).extract().asString();
-        String upn = Stack.as(SENCO).get(pupilUrl).jsonPath().getString("upn");
+        String export = java.nio.file.Files.readString(Api.asLa().exports.exportLaReturn("csv").toPath());
+        String upn = SENCO_API.pupils.getPupil(pupil).getUpn();
         assertEquals(true, export.contains(upn), "LA export lacks " + upn);
 
         // every access is audited, in both services
-        Stack.as("trust.admin").queryParam("subjectId", pupil).get(Stack.REGISTER + "/api/v1/audit").then()
-                .statusCode(200).body("items.action", hasItem("CREATE")).body("items.actor", hasItem(SENCO));
-        List<String> reviewAudit = Stack.as("trust.admin").queryParam("subjectId", pupil)
-                .get(Stack.REVIEW + "/api/v1/audit").jsonPath().getList("items.actor");
+        Api admin = Api.as("trust.admin");
+        List<uk.sen.client.register.model.AuditEntry> registerAudit = admin.registerAudit
+                .listAuditEntries(null, null, null, null, null, pupil.toString(), null).getItems();
+        assertTrue(registerAudit.stream().anyMatch(a -> "CREATE".equals(String.valueOf(a.getAction()))), registerAudit.toString());
+        assertTrue(registerAudit.stream().anyMatch(a -> SENCO.equals(a.getActor())), registerAudit.toString());
+        List<String> reviewAudit = admin.reviewAudit.listAuditEntries(null, null, null, null, null, pupil.toString(), null)
+                .getItems().stream().map(uk.sen.client.review.model.AuditEntry::getActor).toList();
         assertEquals(true, reviewAudit.contains(SENCO), reviewAudit.toString());
 
         // a teacher of another school sees none of it
-        Stack.as("teacher.harbour").get(pupilUrl).then().statusCode(404);
-        Stack.as("teacher.harbour").get(reviewUrl).then().statusCode(404);
-        Stack.as("teacher.harbour").queryParam("pupil", pupil).get(Stack.REVIEW + "/api/v1/reviews").then()
-                .statusCode(200).body("totalItems", equalTo(0));
+        Api otherSchool = Api.as("teacher.harbour");
+        assertEquals(404, Api.refusal(() -> otherSchool.pupils.getPupil(pupil)));
+        assertEquals(404, Api.refusal(() -> otherSchool.reviews.getReview(review)));
+        assertEquals(0, otherSchool.reviews.listReviews(null, null, pupil, null, null, null).getTotalItems());
     }
 }
