@@ -46,7 +46,8 @@ import uk.sen.platform.security.Roles;
  * The services' tests check the document against the live answers (uk.sen.platform.testing.ContractCheck) and
  * Spectral lints it (deploy/check-api.sh).
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+// the lowest priority: after every other filter (a service's own included), so what they add keeps the conventions
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = Integer.MIN_VALUE)
 public class ApiConventions implements OASFilter {
 
     public static final String SCHEME = "keycloak";
@@ -94,6 +95,8 @@ public class ApiConventions implements OASFilter {
         requireWhatIsAlwaysSent(openAPI);
         if (openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().values().forEach(ApiConventions::nullInNullableEnums);
+            // in name order, so every build writes the same document whatever order the filters ran in
+            openAPI.getComponents().setSchemas(new java.util.TreeMap<>(openAPI.getComponents().getSchemas()));
         }
     }
 
