@@ -1,62 +1,40 @@
 package uk.sen.notification.domain;
 
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import uk.sen.platform.persistence.SchoolRecord;
 
 /** A pupil's parent or carer, or the named contact at an agency involved with the pupil. */
 @Entity
 @Table(name = "contact")
-public class Contact extends PanacheEntityBase {
+public class Contact extends SchoolRecord {
 
-    @Id
-    public UUID id;
-    @Column(name = "pupil_id")
     public UUID pupilId;
-    @Column(name = "trust_id")
-    public String trustId;
-    @Column(name = "school_urn")
-    public String schoolUrn;
     @Enumerated(EnumType.STRING)
     public ContactKind kind;
     public String name;
     @Enumerated(EnumType.STRING)
     public Relationship relationship;
-    @Column(name = "parental_responsibility")
     public Boolean parentalResponsibility;
     @Enumerated(EnumType.STRING)
     public Agency agency;
     public String organisation;
     public String email;
     public String mobile;
-    @Column(name = "address_line1")
     public String addressLine1;
-    @Column(name = "address_line2")
     public String addressLine2;
     public String town;
     public String postcode;
     @Enumerated(EnumType.STRING)
-    @Column(name = "preferred_channel")
     public Channel preferredChannel;
-    @Version
-    public long version;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     public void apply(ContactRules.ValidContact c) {
         kind = c.kind();

@@ -3,7 +3,6 @@ package uk.sen.notification.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,16 +15,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class KnownPupil extends PanacheEntityBase {
 
     @Id
-    @Column(name = "pupil_id")
     public UUID pupilId;
-    @Column(name = "trust_id")
     public String trustId;
-    @Column(name = "school_urn")
     public String schoolUrn;
     public String provision;
     /** Random, for messages and agencies: says nothing about the child and cannot be traced back without access. */
-    @Column(name = "case_reference")
     public String caseReference;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,22 +20,17 @@ public class MessageTemplate extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "trust_id")
     public String trustId;
-    @Column(name = "template_key")
     public String templateKey;
     @Enumerated(EnumType.STRING)
     public Channel channel;
     public String subject;
     public String body;
     /** The matching template in the trust's GOV.UK Notify service, when the trust sends through Notify. */
-    @Column(name = "notify_template_id")
     public String notifyTemplateId;
     @Version
     public long version;
-    @Column(name = "updated_at")
     public Instant updatedAt;
-    @Column(name = "updated_by")
     public String updatedBy;
 
     /** The template a message of this key and channel uses: the trust's own, else the platform's default. */

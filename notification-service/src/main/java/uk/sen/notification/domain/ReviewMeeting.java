@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,25 +20,17 @@ public class ReviewMeeting extends PanacheEntityBase {
     public static final String CLOSED = "CLOSED";
 
     @Id
-    @Column(name = "review_id")
     public UUID reviewId;
-    @Column(name = "pupil_id")
     public UUID pupilId;
-    @Column(name = "trust_id")
     public String trustId;
-    @Column(name = "school_urn")
     public String schoolUrn;
-    @Column(name = "meeting_date")
     public LocalDate meetingDate;
     /** When the meeting was set (the event's time): reminders whose day came before it are not sent. */
-    @Column(name = "set_on")
     public LocalDate setOn;
     /** Comma-separated invitee roles of the last meeting-set. */
-    @Column(name = "invitee_roles")
     public String inviteeRoles;
     /** iCalendar SEQUENCE: 0 for the first invitation, one more each time the meeting is set again. */
     public int sequence;
     public String status;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

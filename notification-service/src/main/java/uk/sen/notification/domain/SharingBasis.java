@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,26 +20,19 @@ public class SharingBasis extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "pupil_id")
     public UUID pupilId;
-    @Column(name = "trust_id")
     public String trustId;
-    @Column(name = "school_urn")
     public String schoolUrn;
     @Enumerated(EnumType.STRING)
     public Agency agency;
     @Enumerated(EnumType.STRING)
     public LawfulBasis basis;
-    @Column(name = "given_on")
     public LocalDate givenOn;
-    @Column(name = "withdrawn_on")
     public LocalDate withdrawnOn;
     public String note;
     @Version
     public long version;
-    @Column(name = "updated_at")
     public Instant updatedAt;
-    @Column(name = "updated_by")
     public String updatedBy;
 
     public static SharingBasis of(UUID pupilId, Agency agency) {

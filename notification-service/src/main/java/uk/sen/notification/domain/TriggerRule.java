@@ -1,6 +1,5 @@
 package uk.sen.notification.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,19 +15,15 @@ public class TriggerRule extends PanacheEntityBase {
 
     @Id
     public String id;
-    @Column(name = "event_type")
     public String eventType;
     public String condition;
     @Enumerated(EnumType.STRING)
     public RecipientSelector recipients;
     /** PREFERRED (the recipient's), EMAIL or SMS. */
     public String channel;
-    @Column(name = "template_key")
     public String templateKey;
-    @Column(name = "attach_calendar")
     public boolean attachCalendar;
     /** For how many days after the event a contact added later still gets this message (0: never). */
-    @Column(name = "catch_up_days")
     public int catchUpDays;
     public boolean active;
     public String description;

@@ -1,6 +1,5 @@
 package uk.sen.register.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,18 +17,13 @@ public class School extends PanacheEntityBase {
 
     @Id
     public String urn;
-    @Column(name = "trust_id")
     public String trustId;
-    @Column(name = "la_code")
     public String laCode;
-    @Column(name = "estab_number")
     public String estabNumber;
     public String name;
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Phase phase;
-    @Column(name = "lowest_age")
     public int lowestAge;
-    @Column(name = "highest_age")
     public int highestAge;
     @Version
     public long version;

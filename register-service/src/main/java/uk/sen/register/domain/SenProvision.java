@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,21 +19,14 @@ public class SenProvision extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "pupil_id")
     public UUID pupilId;
     @Enumerated(EnumType.STRING)
     public Provision provision;
-    @Column(name = "start_date")
     public LocalDate startDate;
-    @Column(name = "end_date")
     public LocalDate endDate;
-    @Column(name = "end_reason")
     public String endReason;
-    @Column(name = "issuing_la")
     public String issuingLa;
-    @Column(name = "plan_issue_date")
     public LocalDate planIssueDate;
-    @Column(name = "recorded_at")
     public Instant recordedAt;
 
     public boolean isOpenOn(LocalDate date) {

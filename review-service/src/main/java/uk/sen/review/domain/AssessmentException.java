@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -44,21 +43,15 @@ public class AssessmentException extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "request_id")
     public UUID requestId;
     @Enumerated(EnumType.STRING)
     public Kind kind;
     public String reason;
-    @Column(name = "recorded_on")
     public LocalDate recordedOn;
-    @Column(name = "period_from")
     public LocalDate periodFrom;
-    @Column(name = "period_to")
     public LocalDate periodTo;
     /** The steps it excuses, comma separated (e.g. DECISION_TO_ASSESS,FINAL_PLAN). */
     public String steps;
-    @Column(name = "recorded_by")
     public String recordedBy;
-    @Column(name = "recorded_at")
     public Instant recordedAt;
 }

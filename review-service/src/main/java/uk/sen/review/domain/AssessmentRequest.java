@@ -1,20 +1,16 @@
 package uk.sen.review.domain;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import uk.sen.platform.persistence.SchoolRecord;
 
 /**
  * A request for an EHC needs assessment (CoP 9.14-9.16). Its statutory clock starts the day the LA receives it:
@@ -22,7 +18,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "assessment_request")
-public class AssessmentRequest extends PanacheEntityBase {
+public class AssessmentRequest extends SchoolRecord {
 
     @Schema(description = "Who asked the LA for the assessment: the school or a parent")
     public enum RequestedBy {
@@ -48,44 +44,22 @@ public class AssessmentRequest extends PanacheEntityBase {
         }
     }
 
-    @Id
-    public UUID id;
-    @Column(name = "pupil_id")
     public UUID pupilId;
-    @Column(name = "trust_id")
-    public String trustId;
-    @Column(name = "school_urn")
-    public String schoolUrn;
     @Enumerated(EnumType.STRING)
-    @Column(name = "requested_by")
     public RequestedBy requestedBy;
     @Enumerated(EnumType.STRING)
     public Status status;
-    @Column(name = "source_review_id")
     public UUID sourceReviewId;
-    @Column(name = "received_on")
     public LocalDate receivedOn;
     public Boolean assess;
-    @Column(name = "assess_decided_on")
     public LocalDate assessDecidedOn;
     public Boolean issue;
-    @Column(name = "issue_decided_on")
     public LocalDate issueDecidedOn;
-    @Column(name = "final_plan_on")
     public LocalDate finalPlanOn;
     /** The SEN2 request outcome code (see {@link Sen2RequestOutcome}). */
-    @Column(name = "outcome_code")
     public String outcomeCode;
-    @Column(name = "ended_on")
     public LocalDate endedOn;
-    @Column(name = "ended_reason")
     public String endedReason;
-    @Version
-    public long version;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     public DeadlineOwner deadlineOwner() {
         return new DeadlineOwner(Deadline.ASSESSMENT_REQUEST, id, pupilId, trustId, schoolUrn);

@@ -2,7 +2,6 @@ package uk.sen.review.domain;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,19 +17,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class CalendarFeed extends PanacheEntityBase {
 
     @Id
-    @Column(name = "user_subject")
     public String userSubject;
     public String username;
-    @Column(name = "token_hash")
     public String tokenHash;
-    @Column(name = "trust_id")
     public String trustId;
-    @Column(name = "trust_wide")
     public boolean trustWide;
     /** School URNs, comma separated (empty when trust-wide). */
     public String schools;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "last_used_at")
     public Instant lastUsedAt;
 }

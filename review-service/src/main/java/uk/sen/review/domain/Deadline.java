@@ -3,7 +3,6 @@ package uk.sen.review.domain;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -60,21 +59,14 @@ public class Deadline extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "pupil_id")
     public UUID pupilId;
-    @Column(name = "trust_id")
     public String trustId;
-    @Column(name = "school_urn")
     public String schoolUrn;
-    @Column(name = "source_type")
     public String sourceType;
-    @Column(name = "source_id")
     public UUID sourceId;
     public String step;
     public boolean statutory;
-    @Column(name = "due_on")
     public LocalDate dueOn;
-    @Column(name = "done_on")
     public LocalDate doneOn;
     public boolean cancelled;
     /** A recorded exception (Regs 10(4)) applies: past its date it is excepted, not missed. */

@@ -1,6 +1,5 @@
 package uk.sen.review.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,6 +19,5 @@ public class Sen2RequestOutcome extends PanacheEntityBase {
     public String code;
     public String description;
     /** Whether the description was checked against the DfE's SEN2 guide. */
-    @Column(name = "meaning_confirmed")
     public boolean meaningConfirmed;
 }

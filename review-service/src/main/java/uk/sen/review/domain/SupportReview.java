@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
@@ -41,7 +40,6 @@ public class SupportReview extends PanacheEntityBase {
     /** Progress towards one outcome, -2 (much less than expected) to +2 (much more than expected). */
     @Embeddable
     public static class Score {
-        @Column(name = "outcome_id")
         public UUID outcomeId;
         /** The outcome's wording as it was reviewed. */
         public String outcome;
@@ -61,30 +59,20 @@ public class SupportReview extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "plan_id")
     public UUID planId;
-    @Column(name = "pupil_id")
     public UUID pupilId;
-    @Column(name = "trust_id")
     public String trustId;
-    @Column(name = "school_urn")
     public String schoolUrn;
     @Enumerated(EnumType.STRING)
     public Status status;
     /** The term the review is due at the end of, e.g. "Spring 2026/27". */
     public String term;
-    @Column(name = "due_on")
     public LocalDate dueOn;
-    @Column(name = "held_on")
     public LocalDate heldOn;
     @Enumerated(EnumType.STRING)
-    @Column(name = "next_step")
     public NextStep nextStep;
-    @Column(name = "assessment_request_id")
     public UUID assessmentRequestId;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @ElementCollection

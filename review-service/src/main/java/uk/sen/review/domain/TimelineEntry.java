@@ -3,7 +3,6 @@ package uk.sen.review.domain;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,13 +18,9 @@ public class TimelineEntry extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "pupil_id")
     public UUID pupilId;
-    @Column(name = "event_id")
     public String eventId;
-    @Column(name = "event_type")
     public String eventType;
-    @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
     public String summary;
 }

@@ -2,7 +2,6 @@ package uk.sen.workload.domain;
 
 import java.util.List;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,12 +19,9 @@ public class ActivityCategory extends PanacheEntityBase {
     public String code;
     public String name;
     @Enumerated(EnumType.STRING)
-    @Column(name = "standards_area")
     public StandardsArea standardsArea;
     @Enumerated(EnumType.STRING)
-    @Column(name = "work_type")
     public WorkType workType;
-    @Column(name = "sort_order")
     public int sortOrder;
     public boolean active;
 

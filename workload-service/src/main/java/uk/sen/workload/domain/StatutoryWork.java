@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,27 +29,18 @@ public class StatutoryWork extends PanacheEntityBase {
     }
 
     @Id
-    @Column(name = "source_id")
     public UUID sourceId;
     /** A {@link WorkKind} code. */
     public String kind;
-    @Column(name = "trust_id")
     public String trustId;
-    @Column(name = "school_urn")
     public String schoolUrn;
-    @Column(name = "pupil_id")
     public UUID pupilId;
-    @Column(name = "due_by")
     public LocalDate dueBy;
-    @Column(name = "meeting_date")
     public LocalDate meetingDate;
-    @Column(name = "held_on")
     public LocalDate heldOn;
     @Enumerated(EnumType.STRING)
     public Status status;
-    @Column(name = "last_event_id")
     public String lastEventId;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** The date the work is planned around: the meeting when one is set, else the date it is due by. */
