@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.notification.domain.Channel;
@@ -108,9 +109,7 @@ public class ConfigurationResource {
             description = "The template of one kind of message and channel as your trust's messages use it: the "
                     + "trust's own version (source TRUST, with its ETag, to send as If-Match when you change or "
                     + "remove it) or the platform's default (source DEFAULT, no ETag).")
-    @APIResponse(responseCode = "200", description = "The template in use",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TemplateView.class)))
+    @APIResponseSchema(value = TemplateView.class, responseCode = "200", responseDescription = "The template in use")
     public Response template(
             @Parameter(description = KEY, example = "review-invitation") @PathParam("key") String key,
             @Parameter(description = CHANNEL, schema = @Schema(enumeration = { "EMAIL", "SMS" }))
@@ -136,9 +135,8 @@ public class ConfigurationResource {
                     + "naming what is wrong) when they use anything else, do not render, or a text message would be "
                     + "longer than 918 characters. An email needs a one-line subject; a text message has none. A "
                     + "trust that sends through GOV.UK Notify also gives the Notify template id.")
-    @APIResponse(responseCode = "200", description = "Your trust's version as stored",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TemplateView.class)))
+    @APIResponseSchema(value = TemplateView.class, responseCode = "200",
+            responseDescription = "Your trust's version as stored")
     public Response override(
             @Parameter(description = KEY, example = "review-invitation") @PathParam("key") String key,
             @Parameter(description = CHANNEL, schema = @Schema(enumeration = { "EMAIL", "SMS" }))

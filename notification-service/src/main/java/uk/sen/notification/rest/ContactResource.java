@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.notification.domain.Contact;
@@ -66,9 +67,7 @@ public class ContactResource {
     @Operation(operationId = "getContact", summary = "One contact, with its ETag",
             description = "One parent, carer or agency contact of a pupil in your schools, with its ETag to send as "
                     + "If-Match when you change or remove it. Reading a contact is recorded in the audit trail.")
-    @APIResponse(responseCode = "200", description = "The contact",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ContactView.class)))
+    @APIResponseSchema(value = ContactView.class, responseCode = "200", responseDescription = "The contact")
     public Response get(@Parameter(description = ID) @PathParam("id") UUID id) {
         Contact c = contacts.get(id);
         return Response.ok(ContactView.of(c)).tag(Versions.etag(c.version)).build();
@@ -83,9 +82,7 @@ public class ContactResource {
                     + "added (the preferred channel needs its address). A parent or carer stays one, and an agency "
                     + "contact stays one: to change the kind, add a new contact and remove this one (422). Messages "
                     + "still waiting go to the new address; one already sent is not sent again (resend it). Audited.")
-    @APIResponse(responseCode = "200", description = "The contact as changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ContactView.class)))
+    @APIResponseSchema(value = ContactView.class, responseCode = "200", responseDescription = "The contact as changed")
     public Response update(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             ContactInput body) {
@@ -134,9 +131,8 @@ public class ContactResource {
                     + "gets what recent events still owe it, as when added one by one. A file that is not UTF-8 "
                     + "(400), has a broken quote or too many rows (400), or is too large (413) changes nothing. "
                     + "Audited.")
-    @APIResponse(responseCode = "200", description = "The file was read: what became of each row",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ContactImportService.ImportReport.class)))
+    @APIResponseSchema(value = ContactImportService.ImportReport.class, responseCode = "200",
+            responseDescription = "The file was read: what became of each row")
     @RequestBody(required = true, description = "The CSV file, UTF-8, with a header row", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "two contacts", value = """

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.notification.domain.ContactInput;
@@ -120,9 +121,7 @@ public class PupilResource {
                     + "support started, or an invitation to a review meeting still to come); an agency contact only "
                     + "when a basis for sharing with the agency allows it. Send an Idempotency-Key so that a retry "
                     + "after a lost answer does not add the contact twice. Audited.")
-    @APIResponse(responseCode = "201", description = "The contact as added",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ContactView.class)))
+    @APIResponseSchema(value = ContactView.class, responseCode = "201", responseDescription = "The contact as added")
     public Response addContact(@Parameter(description = PUPIL) @PathParam("pupilId") UUID pupilId,
             @Parameter(description = MessageResource.IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING,
                     minLength = 1, maxLength = 200), example = "contact-3f0c8a52-1")
@@ -163,11 +162,9 @@ public class PupilResource {
                     + "was given. A withdrawal stops sharing at once: messages still waiting to go to that agency's "
                     + "contacts are suppressed (SUPPRESSED, SHARING_NOT_ALLOWED) and announced as events. Audited.")
     @APIResponse(responseCode = "200", description = "The basis as changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SharingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SharingView.class)))
     @APIResponse(responseCode = "201", description = "The basis as recorded for the first time",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SharingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SharingView.class)))
     public Response putSharing(@Parameter(description = PUPIL) @PathParam("pupilId") UUID pupilId,
             @Parameter(description = "The agency", schema = @Schema(type = SchemaType.STRING,
                     enumeration = { "EDUCATIONAL_PSYCHOLOGIST", "SPEECH_AND_LANGUAGE_THERAPY", "OCCUPATIONAL_THERAPY",

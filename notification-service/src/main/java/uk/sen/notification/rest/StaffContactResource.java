@@ -22,10 +22,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.notification.domain.StaffContact;
@@ -82,9 +82,8 @@ public class StaffContactResource {
                     + "a senior leadership (SLT) contact. A SENCO adds them for their own schools, a trust "
                     + "administrator for any school of the trust. Send an Idempotency-Key so that a retry after a "
                     + "lost answer does not add them twice.")
-    @APIResponse(responseCode = "201", description = "The staff contact as added",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StaffContactView.class)))
+    @APIResponseSchema(value = StaffContactView.class, responseCode = "201",
+            responseDescription = "The staff contact as added")
     public Response create(@Parameter(description = URN, example = "900101",
             schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{6}$")) @PathParam("urn") String urn,
             @Parameter(description = MessageResource.IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING,
@@ -105,9 +104,7 @@ public class StaffContactResource {
     @Operation(operationId = "getStaffContact", summary = "One staff contact, with its ETag",
             description = "One member of staff who receives alerts, with the ETag to send as If-Match when you "
                     + "change or remove them.")
-    @APIResponse(responseCode = "200", description = "The staff contact",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StaffContactView.class)))
+    @APIResponseSchema(value = StaffContactView.class, responseCode = "200", responseDescription = "The staff contact")
     public Response get(@Parameter(description = ID) @PathParam("id") UUID id) {
         StaffContact s = staff.get(id);
         return Response.ok(StaffContactView.of(s)).tag(Versions.etag(s.version)).build();
@@ -120,9 +117,8 @@ public class StaffContactResource {
     @Operation(operationId = "updateStaffContact", summary = "Change a staff contact",
             description = "Replaces a staff contact's role, name and email address. Alerts not yet sent go to the "
                     + "new address.")
-    @APIResponse(responseCode = "200", description = "The staff contact as changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StaffContactView.class)))
+    @APIResponseSchema(value = StaffContactView.class, responseCode = "200",
+            responseDescription = "The staff contact as changed")
     public Response update(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = ContactResource.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match")
             String ifMatch, StaffInput body) {

@@ -242,6 +242,8 @@ public class ApiConventions implements OASFilter {
                 success(doc, code, response, ifMatch, idempotent);
             }
         });
+        // in status order, so the document does not depend on how a resource declares its answers
+        op.getResponses().setAPIResponses(new java.util.TreeMap<>(op.getResponses().getAPIResponses()));
     }
 
     /** Roles in words and as {@code x-roles}; the requirement without scopes. False when no sign-in is needed. */

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.io.LimitedInputStream;
@@ -70,8 +71,8 @@ public class ImportResource {
             H801200001001,Sample,Sam,2016-03-14,F,4,900101,K,2025-09-08,SLCN,SEMH,,
             B801200005001,Example,Alex,2015-11-02,M,5,900101,E,2024-01-15,ASD,,801,2024-01-15
             """)))
-    @APIResponse(responseCode = "200", description = "What the import did (or, in a dry run, would do)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponseSchema(value = ImportReport.class, responseCode = "200",
+            responseDescription = "What the import did (or, in a dry run, would do)")
     @APIResponse(responseCode = "404", description = "The school is not one of yours")
     @APIResponse(responseCode = "409", description = "A pupil of the file was changed by someone else while it was"
             + " being imported: import the file again")
@@ -104,8 +105,7 @@ public class ImportResource {
             content = {
                     @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")),
                     @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
-    @APIResponse(responseCode = "200", description = "What the import did",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponseSchema(value = ImportReport.class, responseCode = "200", responseDescription = "What the import did")
     @APIResponse(responseCode = "404", description = "The school the file is for (its DestSchool, or the school"
             + " given) is not one of yours")
     @APIResponse(responseCode = "409", description = "A pupil of the file was changed by someone else while it was"

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.security.Roles;
@@ -84,9 +85,8 @@ public class PupilResource {
                     + " stood on any date (asAt, default today). Walk the list with the `next` cursor of each page"
                     + " (pass it as `after`), which stays right while pupils are added, or jump to a page number"
                     + " (`page`); not both. Every list is audited with the pupils it showed.")
-    @APIResponse(responseCode = "200", description = "One page of pupils",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RegisterDtos.PupilPage.class)))
+    @APIResponseSchema(value = RegisterDtos.PupilPage.class, responseCode = "200",
+            responseDescription = "One page of pupils")
     @APIResponse(responseCode = "404", description = "The school filter names a school that is not one of yours")
     public Page<PupilView> list(
             @Parameter(description = "Only this school (URN); it must be one of yours", example = "900101")
@@ -131,8 +131,7 @@ public class PupilResource {
                     + " version to send as If-Match to change the pupil. Staff of the trust read pupils of their"
                     + " schools; an LA officer reads a pupil with an open EHC plan at a school of their LA. Every"
                     + " read is audited.")
-    @APIResponse(responseCode = "200", description = "The pupil",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    @APIResponseSchema(value = PupilView.class, responseCode = "200", responseDescription = "The pupil")
     public Response get(@Parameter(description = "The pupil's id") @PathParam("id") UUID id) {
         return ok(register.pupil(id));
     }
@@ -159,8 +158,7 @@ public class PupilResource {
                     + " support or an EHC plan afterwards. The UPN is checked (check letter, a recognised LA) and must"
                     + " be new in the trust; the sex, year group and dates follow the census rules. Send an"
                     + " Idempotency-Key so that a retry after a lost answer does not add the pupil twice. Audited.")
-    @APIResponse(responseCode = "201", description = "The pupil as registered",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    @APIResponseSchema(value = PupilView.class, responseCode = "201", responseDescription = "The pupil as registered")
     @APIResponse(responseCode = "409", description = "A pupil with this UPN is already on the roll of a school of the trust")
     public Response create(@NotNull @Valid PupilInput input,
             @Parameter(description = "A key of your choosing, 1 to 200 characters, that makes a retry of this create"
@@ -184,8 +182,7 @@ public class PupilResource {
                     + " announced to the other services (event pupil-details-changed). A leaving date closes any open"
                     + " SEN provision on that day: the pupil leaves the register (event pupil-left-register) and"
                     + " their history is kept. The UPN may change to one not used in the trust. Audited.")
-    @APIResponse(responseCode = "200", description = "The pupil as changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    @APIResponseSchema(value = PupilView.class, responseCode = "200", responseDescription = "The pupil as changed")
     @APIResponse(responseCode = "409", description = "Another pupil of the trust already has this UPN")
     public Response update(@Parameter(description = "The pupil's id") @PathParam("id") UUID id,
             @NotNull @Valid PupilInput input,
@@ -206,8 +203,8 @@ public class PupilResource {
                     + " it replaces. Refused (422) for a pupil who has left, or when the same provision is already"
                     + " open (change the needs instead). Announced to the other services: event pupil-registered"
                     + " when the pupil had no provision, provision-changed otherwise. Audited.")
-    @APIResponse(responseCode = "200", description = "The pupil with the provision open",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    @APIResponseSchema(value = PupilView.class, responseCode = "200",
+            responseDescription = "The pupil with the provision open")
     public Response open(@Parameter(description = "The pupil's id") @PathParam("id") UUID id,
             @NotNull @Valid ProvisionInput input,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -225,8 +222,8 @@ public class PupilResource {
                     + " is back to N, their needs are cleared, and the history is kept. The end date is not before"
                     + " the provision's start nor in the future. Refused (422) when nothing is open. Announced to the"
                     + " other services (event pupil-left-register). Audited.")
-    @APIResponse(responseCode = "200", description = "The pupil without SEN provision",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    @APIResponseSchema(value = PupilView.class, responseCode = "200",
+            responseDescription = "The pupil without SEN provision")
     public Response close(@Parameter(description = "The pupil's id") @PathParam("id") UUID id,
             @NotNull @Valid CloseInput input,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -244,8 +241,8 @@ public class PupilResource {
                     + " E must keep a primary need; a pupil without provision (N) has none. The earlier needs stay in"
                     + " the history the register is read by as at a date. Announced to the other services (event"
                     + " needs-changed). Audited.")
-    @APIResponse(responseCode = "200", description = "The pupil with the new needs",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    @APIResponseSchema(value = PupilView.class, responseCode = "200",
+            responseDescription = "The pupil with the new needs")
     public Response needs(@Parameter(description = "The pupil's id") @PathParam("id") UUID id,
             @NotNull @Valid NeedsInput input,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -68,8 +69,7 @@ public class SchoolResource {
     @Operation(operationId = "getSchool", summary = "One school by URN",
             description = "A school you act for, with its version as the ETag (for a trust administrator to change"
                     + " it). A school of another trust, or of your trust that you do not act for, is not found.")
-    @APIResponse(responseCode = "200", description = "The school",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolView.class)))
+    @APIResponseSchema(value = SchoolView.class, responseCode = "200", responseDescription = "The school")
     public Response get(@Parameter(description = "The school's URN", example = "900101") @PathParam("urn") String urn) {
         School school = schools.visibleSchool(urn);
         return Response.ok(SchoolView.of(school)).tag(Versions.etag(school.version)).build();
@@ -83,8 +83,7 @@ public class SchoolResource {
                     + " name, phase and age range; pupils can then be put on its roll. The URN and the DfE number"
                     + " must be new. Send an Idempotency-Key so that a retry after a lost answer does not fail as a"
                     + " duplicate.")
-    @APIResponse(responseCode = "201", description = "The school as added",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolView.class)))
+    @APIResponseSchema(value = SchoolView.class, responseCode = "201", responseDescription = "The school as added")
     @APIResponse(responseCode = "409", description = "A school with this URN or this DfE number already exists")
     public Response create(@NotNull @Valid SchoolInput input,
             @Parameter(description = "A key of your choosing, 1 to 200 characters, that makes a retry of this create"
@@ -107,8 +106,7 @@ public class SchoolResource {
                     + " version you read. The URN in the body must be the one in the path: a school's URN does not"
                     + " change, and the DfE number must not be another school's. The lowest age must not be above the"
                     + " highest.")
-    @APIResponse(responseCode = "200", description = "The school as changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolView.class)))
+    @APIResponseSchema(value = SchoolView.class, responseCode = "200", responseDescription = "The school as changed")
     @APIResponse(responseCode = "409", description = "Another school already has this DfE number")
     public Response update(@Parameter(description = "The school's URN", example = "900101") @PathParam("urn") String urn,
             @NotNull @Valid SchoolInput input,

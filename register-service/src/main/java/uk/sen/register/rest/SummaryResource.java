@@ -12,10 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.problem.ProblemException;
@@ -43,8 +43,8 @@ public class SummaryResource {
                     + " primary need, broad area of need and year group, for each of your schools (every school of"
                     + " the trust for trust administrators) and in total, as the register stood on a date. Counts"
                     + " only: no pupil is named. Legacy provisions (S, A, P) of imported records are counted apart.")
-    @APIResponse(responseCode = "200", description = "The counts, in total and per school",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegisterSummary.class)))
+    @APIResponseSchema(value = RegisterSummary.class, responseCode = "200",
+            responseDescription = "The counts, in total and per school")
     @APIResponse(responseCode = "404", description = "The school is not one of yours")
     public RegisterSummary summary(
             @Parameter(description = "Only this school (URN); default: all your schools", example = "900101")

@@ -26,10 +26,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.time.EnglandClock;
@@ -197,8 +197,7 @@ public class AnnualReviewResource {
             description = "An EHC plan review of a pupil in your schools, with every statutory step: its deadline, when "
                     + "it was done and whether that was on time. The ETag is the review's version: send it as "
                     + "If-Match to record the next step. The read is recorded in the audit log.")
-    @APIResponse(responseCode = "200", description = "The review",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200", responseDescription = "The review")
     public Response get(@Parameter(description = "The review's id") @PathParam("id") UUID id) {
         return ok(reviews.visible(id));
     }
@@ -213,8 +212,8 @@ public class AnnualReviewResource {
                     + "invitations went out the meeting is at least 2 weeks after them. Sets the deadlines for the "
                     + "invitations and the advice (2 weeks before the meeting) and announces "
                     + "`uk.sen.review.meeting-set`, which the notification and workload services follow.")
-    @APIResponse(responseCode = "200", description = "The review with its meeting set (status MEETING_SET)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200",
+            responseDescription = "The review with its meeting set (status MEETING_SET)")
     public Response meeting(@Parameter(description = "The review's id") @PathParam("id") UUID id,
             @NotNull @Valid MeetingInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -231,8 +230,8 @@ public class AnnualReviewResource {
             description = "Records the day the invitations to the review meeting went out, once the meeting is set. "
                     + "It is not in the future and at least 2 weeks before the meeting (move the meeting first "
                     + "otherwise); the invitations step is then done.")
-    @APIResponse(responseCode = "200", description = "The review with the invitations recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200",
+            responseDescription = "The review with the invitations recorded")
     public Response invitations(@Parameter(description = "The review's id") @PathParam("id") UUID id,
             @NotNull @Valid DoneInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -248,8 +247,8 @@ public class AnnualReviewResource {
             description = "Records the day the advice and information for the review were circulated to everyone "
                     + "invited, once the meeting is set. The day is not in the future; after the deadline (2 weeks "
                     + "before the meeting) the step shows as done late.")
-    @APIResponse(responseCode = "200", description = "The review with the advice recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200",
+            responseDescription = "The review with the advice recorded")
     public Response advice(@Parameter(description = "The review's id") @PathParam("id") UUID id,
             @NotNull @Valid DoneInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -265,8 +264,8 @@ public class AnnualReviewResource {
                     + "invitations, which must be recorded first), with who attended and how long it took. The review "
                     + "becomes HELD and its next deadlines are set: the report (2 weeks), the LA's decision (4 weeks) "
                     + "and the final amended plan (12 weeks). Announces `uk.sen.review.meeting-held`.")
-    @APIResponse(responseCode = "200", description = "The review as held (status HELD)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200",
+            responseDescription = "The review as held (status HELD)")
     public Response held(@Parameter(description = "The review's id") @PathParam("id") UUID id,
             @NotNull @Valid HeldInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -284,8 +283,8 @@ public class AnnualReviewResource {
                     + "LA's decision (and, for an amendment, the final plan) already recorded, the review completes: "
                     + "`uk.sen.review.review-completed` is announced and, unless the plan ceases, the next annual "
                     + "review is scheduled.")
-    @APIResponse(responseCode = "200", description = "The review with the report recorded (COMPLETED when nothing else is left)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200",
+            responseDescription = "The review with the report recorded (COMPLETED when nothing else is left)")
     public Response report(@Parameter(description = "The review's id") @PathParam("id") UUID id,
             @NotNull @Valid DoneInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -303,8 +302,8 @@ public class AnnualReviewResource {
                     + "amendment notice; the review then awaits the final amended plan (within 8 weeks of the notice "
                     + "and 12 of the meeting). Otherwise the final plan step is cancelled and, with the report sent, "
                     + "the review completes (`uk.sen.review.review-completed`).")
-    @APIResponse(responseCode = "200", description = "The review with the LA's decision recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200",
+            responseDescription = "The review with the LA's decision recorded")
     public Response decision(@Parameter(description = "The review's id") @PathParam("id") UUID id,
             @NotNull @Valid DecisionInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -321,8 +320,8 @@ public class AnnualReviewResource {
                     + "AWAITING_FINAL_PLAN); not in the future nor before the amendment notice. A phase transfer's "
                     + "plan step is done with it. With the report sent, the review completes "
                     + "(`uk.sen.review.review-completed`) and the next annual review is scheduled.")
-    @APIResponse(responseCode = "200", description = "The review with the final plan recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200",
+            responseDescription = "The review with the final plan recorded")
     public Response finalPlan(@Parameter(description = "The review's id") @PathParam("id") UUID id,
             @NotNull @Valid DoneInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")

@@ -27,10 +27,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.time.EnglandClock;
@@ -222,8 +222,7 @@ public class AssessmentRequestResource {
                     + "decision not to issue a plan within 16, the final plan within 20) and the exceptions recorded. "
                     + "The ETag is the request's version: send it as If-Match to record the next step. The read is "
                     + "recorded in the audit log.")
-    @APIResponse(responseCode = "200", description = "The request",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+    @APIResponseSchema(value = RequestView.class, responseCode = "200", responseDescription = "The request")
     public Response get(@Parameter(description = "The request's id") @PathParam("id") UUID id) {
         return ok(requests.visible(id));
     }
@@ -238,8 +237,8 @@ public class AssessmentRequestResource {
                     + "plan (16) and the final plan (20) are set, and `uk.sen.review.assessment-request-received` is "
                     + "announced. Refused while another request is open for the pupil. Send an Idempotency-Key to "
                     + "retry safely: a retry answers the stored request and creates nothing.")
-    @APIResponse(responseCode = "201", description = "The request as recorded (status RECEIVED)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+    @APIResponseSchema(value = RequestView.class, responseCode = "201",
+            responseDescription = "The request as recorded (status RECEIVED)")
     @APIResponse(responseCode = "404", description = "The pupil is not one the review service follows in your schools")
     public Response create(@NotNull @Valid CreateInput in,
             @Parameter(description = "A key of your choosing, 1 to 200 characters, that makes a retry of this create safe",
@@ -259,8 +258,8 @@ public class AssessmentRequestResource {
                     + "(status PREPARING): not in the future nor before that review. The 20-week clock starts: the "
                     + "request becomes RECEIVED, its three deadlines are set and "
                     + "`uk.sen.review.assessment-request-received` is announced.")
-    @APIResponse(responseCode = "200", description = "The request as received (status RECEIVED)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+    @APIResponseSchema(value = RequestView.class, responseCode = "200",
+            responseDescription = "The request as received (status RECEIVED)")
     public Response received(@Parameter(description = "The request's id") @PathParam("id") UUID id,
             @NotNull @Valid ReceivedInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -277,8 +276,8 @@ public class AssessmentRequestResource {
                     + "request, on a day not in the future nor before the LA received it. To assess: the request "
                     + "becomes ASSESSING with SEN2 outcome Y. Not to assess: it ENDS with outcome N and its open steps "
                     + "are cancelled (the parent may appeal). Announces `uk.sen.review.assessment-request-decided`.")
-    @APIResponse(responseCode = "200", description = "The request with the decision recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+    @APIResponseSchema(value = RequestView.class, responseCode = "200",
+            responseDescription = "The request with the decision recorded")
     public Response decideAssessment(@Parameter(description = "The request's id") @PathParam("id") UUID id,
             @NotNull @Valid AssessInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -296,8 +295,8 @@ public class AssessmentRequestResource {
                     + "becomes ISSUING, the draft plan follows and the parent has 15 days to comment "
                     + "(`commentsUntil`). Not to issue: it ENDS and its open steps are cancelled. Announces "
                     + "`uk.sen.review.assessment-request-decided`.")
-    @APIResponse(responseCode = "200", description = "The request with the decision recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+    @APIResponseSchema(value = RequestView.class, responseCode = "200",
+            responseDescription = "The request with the decision recorded")
     public Response decideIssue(@Parameter(description = "The request's id") @PathParam("id") UUID id,
             @NotNull @Valid IssueInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -313,8 +312,7 @@ public class AssessmentRequestResource {
                     + "(status ISSUING), not in the future nor before the decision to issue. The request is COMPLETED "
                     + "and `uk.sen.review.assessment-request-decided` asks for the plan to be recorded in the register "
                     + "(provision E); the plan's annual review is scheduled from the register's event.")
-    @APIResponse(responseCode = "200", description = "The completed request",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+    @APIResponseSchema(value = RequestView.class, responseCode = "200", responseDescription = "The completed request")
     public Response finalPlan(@Parameter(description = "The request's id") @PathParam("id") UUID id,
             @NotNull @Valid FinalPlanInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -331,8 +329,7 @@ public class AssessmentRequestResource {
                     + "LA received it) and the reason, and optionally a SEN2 outcome code from /outcome-codes. The "
                     + "request ENDS and its open steps are cancelled; a request the LA had received announces "
                     + "`uk.sen.review.assessment-request-decided`.")
-    @APIResponse(responseCode = "200", description = "The ended request",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+    @APIResponseSchema(value = RequestView.class, responseCode = "200", responseDescription = "The ended request")
     public Response withdraw(@Parameter(description = "The request's id") @PathParam("id") UUID id,
             @NotNull @Valid WithdrawInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -353,8 +350,8 @@ public class AssessmentRequestResource {
                     + "received it). The steps it names (by default every step not met on time) show as excepted "
                     + "rather than missed when late, and no deadline alert is sent for them any more. A step met on "
                     + "time or cancelled cannot be excepted.")
-    @APIResponse(responseCode = "201", description = "The request with the exception recorded (in `exceptions`)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+    @APIResponseSchema(value = RequestView.class, responseCode = "201",
+            responseDescription = "The request with the exception recorded (in `exceptions`)")
     public Response exception(@Parameter(description = "The request's id") @PathParam("id") UUID id,
             @NotNull @Valid ExceptionInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")

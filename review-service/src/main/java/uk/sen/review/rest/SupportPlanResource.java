@@ -32,10 +32,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.time.EnglandClock;
@@ -190,8 +190,7 @@ public class SupportPlanResource {
             description = "A SEN support plan of a pupil in your schools: the outcomes sought, the provision, the next "
                     + "review's date and every review with its scores and decision. The ETag is the plan's version: "
                     + "send it as If-Match to edit the plan or record its review. The read is recorded in the audit log.")
-    @APIResponse(responseCode = "200", description = "The support plan",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponseSchema(value = PlanView.class, responseCode = "200", responseDescription = "The support plan")
     public Response get(@Parameter(description = "The support plan's id") @PathParam("id") UUID id) {
         return ok(plans.visible(id));
     }
@@ -206,8 +205,7 @@ public class SupportPlanResource {
                     + "and announces `uk.sen.review.support-review-scheduled`; on a plan whose support was to close "
                     + "(CLOSE_REQUESTED) it means support continues, and a review is scheduled again. A closed plan "
                     + "cannot be changed.")
-    @APIResponse(responseCode = "200", description = "The plan as edited",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponseSchema(value = PlanView.class, responseCode = "200", responseDescription = "The plan as edited")
     public Response edit(@Parameter(description = "The support plan's id") @PathParam("id") UUID id,
             @NotNull @Valid PlanInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
@@ -234,8 +232,8 @@ public class SupportPlanResource {
                     + "on a closed or closing plan, nor on one without outcomes. Announces "
                     + "`uk.sen.review.support-review-completed` and, for the next review, "
                     + "`uk.sen.review.support-review-scheduled`.")
-    @APIResponse(responseCode = "200", description = "The plan with the review recorded and the next one scheduled",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponseSchema(value = PlanView.class, responseCode = "200",
+            responseDescription = "The plan with the review recorded and the next one scheduled")
     public Response review(@Parameter(description = "The support plan's id") @PathParam("id") UUID id,
             @NotNull @Valid ReviewInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")

@@ -25,10 +25,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.security.Roles;
@@ -88,8 +88,8 @@ public class ProtectedTimeResource {
                     new allocation must start after every allocation it overlaps (409). Reports and the forecast \
                     measure time against it at once, and an "allocation exceeded" alert may be raised for the \
                     SENCO. Send an `Idempotency-Key` so that a retry sets nothing twice.""")
-    @APIResponse(responseCode = "201", description = "Allocated: the new allocation period, with its ETag and where to read it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationView.class)))
+    @APIResponseSchema(value = AllocationView.class, responseCode = "201",
+            responseDescription = "Allocated: the new allocation period, with its ETag and where to read it")
     @APIResponse(responseCode = "404", description = "The school is not one of yours")
     @APIResponse(responseCode = "409", description = "It overlaps a later allocation of that SENCO at that school, "
             + "or another allocation for them was set at the same moment")
@@ -109,8 +109,8 @@ public class ProtectedTimeResource {
             description = """
                     One period of protected time, with its ETag. A SENCO sees their own, SLT those of their \
                     schools, a trust administrator any of the trust; any other is not found.""")
-    @APIResponse(responseCode = "200", description = "The allocation period, with its ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationView.class)))
+    @APIResponseSchema(value = AllocationView.class, responseCode = "200",
+            responseDescription = "The allocation period, with its ETag")
     public Response get(@PathParam("id") @Parameter(description = "The allocation period's id") UUID id) {
         ProtectedTime p = allocations.visible(id);
         return Response.ok(AllocationView.of(p)).tag(Versions.etag(p.version)).build();

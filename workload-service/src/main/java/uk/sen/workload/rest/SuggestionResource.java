@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.audit.AuditLog;
@@ -134,8 +135,8 @@ public class SuggestionResource {
             description = """
                     One suggestion of one of your schools, with its ETag: send the ETag back as `If-Match` to \
                     confirm or dismiss it.""")
-    @APIResponse(responseCode = "200", description = "The suggestion, with its ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SuggestionView.class)))
+    @APIResponseSchema(value = SuggestionView.class, responseCode = "200",
+            responseDescription = "The suggestion, with its ETag")
     public Response get(@PathParam("id") @Parameter(description = "The suggestion's id") UUID id) {
         SuggestedEntry s = suggestions.visible(id);
         return Response.ok(SuggestionView.of(s)).tag(Versions.etag(s.version)).build();
@@ -175,8 +176,8 @@ public class SuggestionResource {
             description = """
                     Marks the suggestion DISMISSED: no time is logged for that meeting. A suggestion is decided \
                     once: one already confirmed or dismissed answers 409. Send the ETag you read as `If-Match`.""")
-    @APIResponse(responseCode = "200", description = "Dismissed: the suggestion as it is now, with its new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SuggestionView.class)))
+    @APIResponseSchema(value = SuggestionView.class, responseCode = "200",
+            responseDescription = "Dismissed: the suggestion as it is now, with its new ETag")
     @APIResponse(responseCode = "409", description = "The suggestion was already confirmed or dismissed")
     public Response dismiss(@PathParam("id") @Parameter(description = "The suggestion's id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = TimeEntryResource.IF_MATCH, required = true, example = "\"3\"") String ifMatch) {

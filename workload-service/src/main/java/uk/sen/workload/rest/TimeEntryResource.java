@@ -27,10 +27,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -122,8 +122,8 @@ public class TimeEntryResource {
                     protected time by the margin for enough weeks in a row, an "allocation exceeded" alert is raised \
                     (once per term) and announced to notification-service. Send an `Idempotency-Key`: a phone \
                     retrying offline must not count the time twice.""")
-    @APIResponse(responseCode = "201", description = "Logged: the new entry, with its ETag and where to read it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
+    @APIResponseSchema(value = EntryView.class, responseCode = "201",
+            responseDescription = "Logged: the new entry, with its ETag and where to read it")
     @APIResponse(responseCode = "404", description = "The school is not one of yours")
     public Response create(@NotNull @Valid EntryInput input,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = IDEMPOTENCY_KEY) String key) {
@@ -157,8 +157,7 @@ public class TimeEntryResource {
             description = """
                     One of your own time entries, with its ETag: send the ETag back as `If-Match` to change or \
                     delete it. Another SENCO's entry is not found.""")
-    @APIResponse(responseCode = "200", description = "The entry, with its ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
+    @APIResponseSchema(value = EntryView.class, responseCode = "200", responseDescription = "The entry, with its ETag")
     public Response get(@PathParam("id") @Parameter(description = "The entry's id") UUID id) {
         TimeEntry entry = entries.read(id);
         return Response.ok(EntryView.of(entry)).tag(Versions.etag(entry.version)).build();
@@ -174,8 +173,8 @@ public class TimeEntryResource {
                     Send the ETag you read as `If-Match`: if someone changed the entry since, nothing is changed \
                     (412). Your reports change at once, and an "allocation exceeded" alert may be raised for the \
                     entry's weeks.""")
-    @APIResponse(responseCode = "200", description = "Changed: the entry as it is now, with its new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
+    @APIResponseSchema(value = EntryView.class, responseCode = "200",
+            responseDescription = "Changed: the entry as it is now, with its new ETag")
     public Response update(@PathParam("id") @Parameter(description = "The entry's id") UUID id,
             @NotNull @Valid EntryInput input,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH, required = true, example = "\"3\"") String ifMatch) {

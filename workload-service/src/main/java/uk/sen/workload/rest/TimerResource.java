@@ -22,11 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.problem.ProblemException;
@@ -93,8 +93,7 @@ public class TimerResource {
             description = """
                     The timer you are running, with how long it has run so far. You have at most one; when none \
                     runs the answer is 404 (problem type `no-timer`).""")
-    @APIResponse(responseCode = "200", description = "Your running timer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimerView.class)))
+    @APIResponseSchema(value = TimerView.class, responseCode = "200", responseDescription = "Your running timer")
     @APIResponse(responseCode = "404", description = "You have no timer running")
     public TimerView current() {
         RunningTimer timer = timers.current().orElseThrow(() -> new ProblemException(404, "no-timer",
@@ -109,8 +108,8 @@ public class TimerResource {
                     hours, not in the future: a phone that was offline sends when it really started). Nothing is \
                     logged until you stop it. You can run one timer at a time: while one runs, starting another \
                     answers 409; stop or discard it first.""")
-    @APIResponse(responseCode = "201", description = "Started: your running timer, read at /api/v1/timer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimerView.class)))
+    @APIResponseSchema(value = TimerView.class, responseCode = "201",
+            responseDescription = "Started: your running timer, read at /api/v1/timer")
     @APIResponse(responseCode = "404", description = "The school is not one of yours")
     @APIResponse(responseCode = "409", description = "A timer is already running for you: stop or discard it first")
     public Response start(@NotNull @Valid StartInput in) {
@@ -130,9 +129,8 @@ public class TimerResource {
                     keeps running then). The body may be left out. Send an `Idempotency-Key`: a retry with the \
                     same key gets the same entry, and no second one is logged. As with any entry, an "allocation \
                     exceeded" alert may be raised.""")
-    @APIResponse(responseCode = "201", description = "Stopped: the time entry it became, with its ETag and where to read it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TimeEntryResource.EntryView.class)))
+    @APIResponseSchema(value = TimeEntryResource.EntryView.class, responseCode = "201",
+            responseDescription = "Stopped: the time entry it became, with its ETag and where to read it")
     @APIResponse(responseCode = "404", description = "You have no timer running")
     public Response stop(@Valid @RequestBody(required = false) StopInput in,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = TimeEntryResource.IDEMPOTENCY_KEY) String key) {
