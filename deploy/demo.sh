@@ -165,7 +165,8 @@ record_sharing 900102 senco.meadow
 record_sharing 900103 senco.academy
 
 # --- a term of SENCO time against the protected time allocated -----------------------------------------------------
-java "$GENERATORS/DemoTime.java" "$DEMO_DIR" ${AS_AT_DAY:+"$AS_AT_DAY"}
+# the terms are the platform's own calendar (uk.sen.platform.time.TermCalendar), from the build
+java -cp "$GENERATORS/../../platform/target/classes" "$GENERATORS/DemoTime.java" "$DEMO_DIR" ${AS_AT_DAY:+"$AS_AT_DAY"}
 read -r TERM_FROM TERM_TO TERM_LABEL <"$DEMO_DIR/term.txt"
 allocate() {
   local by senco urn key body token held

@@ -14,15 +14,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import uk.sen.platform.time.TermCalendar;
+
 /**
  * Writes a term of the demo SENCOs' time as workload-service requests: each SENCO's time entries, every working day
  * of the term up to yesterday, spread over the activity categories as the SENCO workload surveys describe it (about
  * half of it administration, above all EHCP paperwork and annual reviews; the census and the start of the year
  * show), and the protected time their school allocated them, well below the time they spend.
  *
- * The term is the English default of review-service's term configuration (autumn 1 September to 20 December,
- * spring 4 January to Easter, summer after Easter to 22 July): the term today falls in, or the last one when today
- * is in a holiday or the term's first day. Each day's entries come from a random generator seeded by the SENCO and
+ * The term is one of the platform's English default terms (uk.sen.platform.time.TermCalendar, the calendar every
+ * service reads): the term today falls in, or the last one when today is in a holiday or the term's first day. Each day's entries come from a random generator seeded by the SENCO and
  * the date, and each request carries an Idempotency-Key made of the same, so the same day always produces the same
  * requests and a rerun creates nothing.
  *
@@ -30,7 +31,7 @@ import java.util.Set;
  * {@code POST /api/v1/time-entries}) and {@code allocations.tsv} (who allocates, SENCO, school, key, JSON body of
  * {@code POST /api/v1/allocations}).
  *
- * Run: java deploy/demo/DemoTime.java OUTPUT_DIR [TODAY]
+ * Run (after the build): java -cp platform/target/classes deploy/demo/DemoTime.java OUTPUT_DIR [TODAY]
  */
 public class DemoTime {
 
@@ -195,56 +196,16 @@ public class DemoTime {
         return nearest;
     }
 
-    /** The term today is in, if it has a day before today; else the last term before it. */
-    static Term demoTerm(LocalDate today) {
-        Term chosen = null;
-        for (int year = today.getYear() - 2; year <= today.getYear(); year++) {
-            for (Term term : terms(year)) {
-                if (term.start().isBefore(today) && (chosen == null || term.start().isAfter(chosen.start()))) {
-                    chosen = term;
-                }
-            }
-        }
-        return chosen;
-    }
-
     /**
-     * The terms of the school year starting in September of {@code year}, as review-service's English default:
-     * autumn 09-01..12-20; spring 01-04..min(easter-3,04-04); summer max(easter+2,04-12)..07-22.
+     * The term today is in, if it has a day before today; else the last term before it: the platform's own English
+     * default terms (uk.sen.platform.time.TermCalendar, on the class path), the ones the workload report reads.
      */
-    static List<Term> terms(int year) {
-        LocalDate easter = easter(year + 1);
-        LocalDate springEnd = min(easter.minusDays(3), LocalDate.of(year + 1, 4, 4));
-        LocalDate summerStart = max(easter.plusDays(2), LocalDate.of(year + 1, 4, 12));
-        return List.of(new Term("Autumn term " + year, LocalDate.of(year, 9, 1), LocalDate.of(year, 12, 20)),
-                new Term("Spring term " + (year + 1), LocalDate.of(year + 1, 1, 4), springEnd),
-                new Term("Summer term " + (year + 1), summerStart, LocalDate.of(year + 1, 7, 22)));
-    }
-
-    /** Easter Sunday (the anonymous Gregorian algorithm). */
-    static LocalDate easter(int year) {
-        int a = year % 19;
-        int b = year / 100;
-        int c = year % 100;
-        int d = b / 4;
-        int e = b % 4;
-        int f = (b + 8) / 25;
-        int g = (b - f + 1) / 3;
-        int h = (19 * a + b - d - g + 15) % 30;
-        int i = c / 4;
-        int k = c % 4;
-        int l = (32 + 2 * e + 2 * i - h - k) % 7;
-        int m = (a + 11 * h + 22 * l) / 451;
-        int month = (h + l - 7 * m + 114) / 31;
-        int dayOfMonth = (h + l - 7 * m + 114) % 31 + 1;
-        return LocalDate.of(year, month, dayOfMonth);
+    static Term demoTerm(LocalDate today) {
+        TermCalendar.Term term = TermCalendar.parse(TermCalendar.ENGLISH_DEFAULT).latestStartedBy(today.minusDays(1));
+        return new Term(term.label(), term.start(), term.end());
     }
 
     static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    static LocalDate max(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
     }
 }

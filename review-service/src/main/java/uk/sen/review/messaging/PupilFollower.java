@@ -3,17 +3,23 @@ package uk.sen.review.messaging;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import uk.sen.platform.audit.AuditLog;
+import uk.sen.platform.inbox.EventChannel;
+import uk.sen.platform.inbox.EventConsumption;
 import uk.sen.platform.inbox.Inbox;
 import uk.sen.platform.inbox.IncomingEvent;
 import uk.sen.platform.inbox.MalformedEventException;
@@ -25,15 +31,21 @@ import uk.sen.review.service.AnnualReviewService;
 import uk.sen.review.service.SupportPlanService;
 
 /**
- * Keeps the review service's view of each pupil from the register's events, exactly once per event: the event id
- * is recorded in the same transaction as its effect.
+ * Keeps the review service's view of each pupil from the register's events (sen.register.v1), exactly once per
+ * event: the event id is recorded in the same transaction as its effect. Records arrive through the platform's
+ * {@link EventConsumption}: a failing event is tried again a few times; if it still fails, or can never be read, it
+ * goes to sen.register.v1.dlq.review-service (from where a trust admin can replay it, through {@link #apply}), so it
+ * never blocks the pupils behind it; at shutdown, what was not applied is delivered again.
  */
 @ApplicationScoped
-public class PupilFollower {
+public class PupilFollower implements EventChannel {
 
     static final String CONSUMER = "review-service.register-events";
     private static final Logger LOG = Logger.getLogger(PupilFollower.class);
     private static final String PREFIX = "uk.sen.register.";
+
+    @Inject
+    EventConsumption consumption;
 
     @Inject
     Inbox inbox;
@@ -53,6 +65,18 @@ public class PupilFollower {
     @Inject
     EnglandClock calendar;
 
+    @Override
+    public String channel() {
+        return "register-events";
+    }
+
+    @Incoming("register-events")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> consume(Message<String> record) {
+        return consumption.consume(this, record);
+    }
+
+    @Override
     @Transactional
     public void apply(IncomingEvent event) {
         if (!inbox.firstDelivery(CONSUMER, event.id())) {

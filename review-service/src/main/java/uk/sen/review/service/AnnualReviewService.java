@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
 import uk.sen.platform.audit.AuditLog;
+import uk.sen.platform.persistence.SchoolRecords;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
@@ -22,7 +23,6 @@ import uk.sen.platform.security.ScopedQuery;
 import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
-import uk.sen.platform.web.Versions;
 import uk.sen.review.config.ReviewConfig;
 import uk.sen.review.domain.AnnualReview;
 import uk.sen.review.domain.AnnualReview.Decision;
@@ -64,6 +64,9 @@ public class AnnualReviewService {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    SchoolRecords records;
 
     // ---- from the register -------------------------------------------------------------------------------------
 
@@ -362,10 +365,7 @@ public class AnnualReviewService {
     /** A review the caller may see (404 otherwise), audited as a read of the pupil's data. */
     @Transactional
     public AnnualReview visible(UUID id) {
-        AnnualReview r = AnnualReview.findById(id);
-        if (r == null || !caller.coversSchool(r.trustId, r.schoolUrn)) {
-            throw ProblemException.notFound("Review", id);
-        }
+        AnnualReview r = records.inScope(AnnualReview.class, "Review", id);
         audit.record(AuditLog.READ, "pupil", r.pupilId.toString(), r.trustId, r.schoolUrn);
         return r;
     }
@@ -373,19 +373,11 @@ public class AnnualReviewService {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private AnnualReview forChange(UUID id, String ifMatch) {
-        AnnualReview r = AnnualReview.findById(id);
-        if (r == null || !caller.coversSchool(r.trustId, r.schoolUrn)) {
-            throw ProblemException.notFound("Review", id);
-        }
-        Versions.requireMatch(ifMatch, r.version);
-        return r;
+        return records.forChange(AnnualReview.class, "Review", id, ifMatch);
     }
 
     private AnnualReview changed(AnnualReview r, String eventType, Integer durationMinutes, String detail) {
-        r.updatedAt = Instant.now();
-        AnnualReview.flush();
-        audit.record(AuditLog.UPDATE, "pupil", List.of(r.pupilId.toString()), r.trustId, r.schoolUrn,
-                "annual review " + r.id + ": " + detail);
+        records.changed(r, "pupil", r.pupilId, "annual review " + r.id + ": " + detail);
         if (eventType != null) {
             events.publish(eventType, r, durationMinutes, null);
         }

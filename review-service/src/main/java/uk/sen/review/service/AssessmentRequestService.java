@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
 import uk.sen.platform.audit.AuditLog;
+import uk.sen.platform.persistence.SchoolRecords;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
@@ -25,7 +26,6 @@ import uk.sen.platform.security.ScopedQuery;
 import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
-import uk.sen.platform.web.Versions;
 import uk.sen.review.config.ReviewConfig;
 import uk.sen.review.domain.AssessmentException;
 import uk.sen.review.domain.AssessmentRequest;
@@ -81,6 +81,9 @@ public class AssessmentRequestService {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    SchoolRecords records;
 
     // ---- creating -----------------------------------------------------------------------------------------------
 
@@ -383,10 +386,7 @@ public class AssessmentRequestService {
 
     /** A request the caller may see (404 otherwise), audited as a read of the pupil's data. */
     public AssessmentRequest visible(UUID id) {
-        AssessmentRequest r = AssessmentRequest.findById(id);
-        if (r == null || !caller.coversSchool(r.trustId, r.schoolUrn)) {
-            throw ProblemException.notFound("Assessment request", id);
-        }
+        AssessmentRequest r = records.inScope(AssessmentRequest.class, "Assessment request", id);
         audit.record(AuditLog.READ, "pupil", r.pupilId.toString(), r.trustId, r.schoolUrn);
         return r;
     }
@@ -414,20 +414,11 @@ public class AssessmentRequestService {
     }
 
     private AssessmentRequest forChange(UUID id, String ifMatch) {
-        AssessmentRequest r = AssessmentRequest.findById(id);
-        if (r == null || !caller.coversSchool(r.trustId, r.schoolUrn)) {
-            throw ProblemException.notFound("Assessment request", id);
-        }
-        Versions.requireMatch(ifMatch, r.version);
-        return r;
+        return records.forChange(AssessmentRequest.class, "Assessment request", id, ifMatch);
     }
 
     private AssessmentRequest changed(AssessmentRequest r, String detail) {
-        r.updatedAt = Instant.now();
-        AssessmentRequest.flush();
-        audit.record(AuditLog.UPDATE, "pupil", List.of(r.pupilId.toString()), r.trustId, r.schoolUrn,
-                "EHC needs assessment request " + r.id + ": " + detail);
-        return r;
+        return records.changed(r, "pupil", r.pupilId, "EHC needs assessment request " + r.id + ": " + detail);
     }
 
     private static void requireStatus(AssessmentRequest r, String field, Status... allowed) {

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Parameters;
 import uk.sen.platform.time.SchoolTerms;
 import uk.sen.platform.audit.AuditLog;
+import uk.sen.platform.persistence.SchoolRecords;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
@@ -25,7 +26,6 @@ import uk.sen.platform.security.ScopedQuery;
 import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
-import uk.sen.platform.web.Versions;
 import uk.sen.review.domain.AssessmentRequest;
 import uk.sen.review.domain.Deadline.Step;
 import uk.sen.review.domain.FollowedPupil;
@@ -81,6 +81,9 @@ public class SupportPlanService {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    SchoolRecords records;
 
     // ---- from the register ------------------------------------------------------------------------------------
 
@@ -400,10 +403,7 @@ public class SupportPlanService {
 
     /** A plan the caller may see (404 otherwise), audited as a read of the pupil's data. */
     public SupportPlan visible(UUID id) {
-        SupportPlan plan = SupportPlan.findById(id);
-        if (plan == null || !caller.coversSchool(plan.trustId, plan.schoolUrn)) {
-            throw ProblemException.notFound("Support plan", id);
-        }
+        SupportPlan plan = records.inScope(SupportPlan.class, "Support plan", id);
         audit.record(AuditLog.READ, "pupil", plan.pupilId.toString(), plan.trustId, plan.schoolUrn);
         return plan;
     }
@@ -421,19 +421,11 @@ public class SupportPlanService {
     }
 
     private SupportPlan forChange(UUID id, String ifMatch) {
-        SupportPlan plan = SupportPlan.findById(id);
-        if (plan == null || !caller.coversSchool(plan.trustId, plan.schoolUrn)) {
-            throw ProblemException.notFound("Support plan", id);
-        }
-        Versions.requireMatch(ifMatch, plan.version);
-        return plan;
+        return records.forChange(SupportPlan.class, "Support plan", id, ifMatch);
     }
 
     private SupportPlan changed(SupportPlan plan, String detail) {
-        plan.updatedAt = Instant.now();
-        SupportPlan.flush();
-        audit.record(AuditLog.UPDATE, "pupil", List.of(plan.pupilId.toString()), plan.trustId, plan.schoolUrn, detail);
-        return plan;
+        return records.changed(plan, "pupil", plan.pupilId, detail);
     }
 
     private static SupportReviewData reviewData(SupportReview r, SupportReview next, String requestId,
