@@ -2,7 +2,9 @@ package uk.sen.register.exchange;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -154,20 +156,8 @@ public final class CtfReader implements AutoCloseable {
     }
 
     private School readSchool() throws XMLStreamException {
-        String la = null;
-        String estab = null;
-        String urn = null;
-        String name = null;
-        while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-            switch (xml.getLocalName()) {
-                case "LEA" -> la = text();
-                case "Estab" -> estab = text();
-                case "URN" -> urn = text();
-                case "SchoolName" -> name = text();
-                default -> skip();
-            }
-        }
-        return new School(la, estab, urn, name);
+        Map<String, String> v = children("LEA", "Estab", "URN", "SchoolName");
+        return new School(v.get("LEA"), v.get("Estab"), v.get("URN"), v.get("SchoolName"));
     }
 
     private Pupil readPupil(int index) throws XMLStreamException {
@@ -216,37 +206,39 @@ public final class CtfReader implements AutoCloseable {
         while (nextTag() == XMLStreamConstants.START_ELEMENT) {
             String name = xml.getLocalName();
             if ("SEN".equals(name)) {
-                String start = null;
-                String provision = null;
-                while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "StartDate" -> start = text();
-                        case "SENprovision" -> provision = text();
-                        default -> skip();
-                    }
-                }
-                sen.add(new SenEntry(sen.size() + 1, start, provision));
+                Map<String, String> v = children("StartDate", "SENprovision");
+                sen.add(new SenEntry(sen.size() + 1, v.get("StartDate"), v.get("SENprovision")));
             } else if ("SENneeds".equals(name)) {
                 while (nextTag() == XMLStreamConstants.START_ELEMENT) {
                     if (!"SENneed".equals(xml.getLocalName())) {
                         skip();
                         continue;
                     }
-                    String rank = null;
-                    String type = null;
-                    while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-                        switch (xml.getLocalName()) {
-                            case "SENtypeRank" -> rank = text();
-                            case "SENtype" -> type = text();
-                            default -> skip();
-                        }
-                    }
-                    needs.add(new SenNeed(needs.size() + 1, rank, type));
+                    Map<String, String> v = children("SENtypeRank", "SENtype");
+                    needs.add(new SenNeed(needs.size() + 1, v.get("SENtypeRank"), v.get("SENtype")));
                 }
             } else {
                 skip();
             }
         }
+    }
+
+    /**
+     * The texts of the current element's children with these names (the last of each: a repeated element replaces
+     * the one before), skipping every other child.
+     */
+    private Map<String, String> children(String... names) throws XMLStreamException {
+        List<String> wanted = List.of(names);
+        Map<String, String> values = new HashMap<>();
+        while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+            String name = xml.getLocalName();
+            if (wanted.contains(name)) {
+                values.put(name, text());
+            } else {
+                skip();
+            }
+        }
+        return values;
     }
 
     /** Moves to the next start or end tag, skipping text, comments and processing instructions. */

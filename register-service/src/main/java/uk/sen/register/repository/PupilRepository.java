@@ -159,19 +159,7 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
     private long countOfSchools(Filter f) {
         StringBuilder sql = new StringBuilder("SELECT coalesce(sum(c.pupils), 0) FROM pupil_count c WHERE c.trust_id = :trust");
         Map<String, Object> params = new HashMap<>();
-        params.put("trust", f.trustId());
-        if (f.schools() != null) {
-            sql.append(" AND c.school_urn IN (:schools)");
-            params.put("schools", f.schools());
-        }
-        if (f.laCode() != null) {
-            sql.append(" AND c.school_urn IN (SELECT s.urn FROM school s WHERE s.la_code = :la)");
-            params.put("la", f.laCode());
-        }
-        if (f.school() != null) {
-            sql.append(" AND c.school_urn = :school");
-            params.put("school", f.school());
-        }
+        appendScope(f, "c.school_urn", "SELECT s.urn FROM school s WHERE s.la_code = :la", sql, params);
         // no result class: Hibernate caches a native query's plan under a key that, with a result class, differs
         // on every call, so the cache filled and each lookup walked it (found by profiling the benchmark)
         jakarta.persistence.Query query = getEntityManager().createNativeQuery(sql.toString());
@@ -205,17 +193,26 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
      * schools and LA, and the school asked for.
      */
     private static void appendScope(Filter f, StringBuilder jpql, Map<String, Object> params) {
+        appendScope(f, "p.schoolUrn", "select s.urn from School s where s.laCode = :la", jpql, params);
+    }
+
+    /**
+     * The scope as conditions on {@code schoolUrn}, in JPQL or SQL after a condition on {@code :trust};
+     * {@code schoolsOfLa} selects the URNs of the schools of {@code :la}.
+     */
+    private static void appendScope(Filter f, String schoolUrn, String schoolsOfLa, StringBuilder query,
+            Map<String, Object> params) {
         params.put("trust", f.trustId());
         if (f.schools() != null) {
-            jpql.append(" and p.schoolUrn in :schools");
+            query.append(" and ").append(schoolUrn).append(" in (:schools)");
             params.put("schools", f.schools());
         }
         if (f.laCode() != null) {
-            jpql.append(" and p.schoolUrn in (select s.urn from School s where s.laCode = :la)");
+            query.append(" and ").append(schoolUrn).append(" in (").append(schoolsOfLa).append(")");
             params.put("la", f.laCode());
         }
         if (f.school() != null) {
-            jpql.append(" and p.schoolUrn = :school");
+            query.append(" and ").append(schoolUrn).append(" = :school");
             params.put("school", f.school());
         }
     }

@@ -181,21 +181,13 @@ public class RegisterBatchRepository {
             List<Write> creates = writes.stream().filter(Write::create).toList();
             List<Write> updates = writes.stream().filter(w -> !w.create()).toList();
             batch(c, """
-                    INSERT INTO pupil (id, trust_id, school_urn, upn, forename, surname, date_of_birth, sex, nc_year,
+                    INSERT INTO pupil (id, trust_id, upn, school_urn, forename, surname, date_of_birth, sex, nc_year,
                                        on_roll_date, leaving_date, version, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""", creates, (ps, w) -> {
-                PupilFields p = w.pupil();
                 ps.setObject(1, w.pupilId());
                 ps.setString(2, trustId);
-                ps.setString(3, p.schoolUrn());
-                ps.setString(4, p.upn());
-                ps.setString(5, p.forename());
-                ps.setString(6, p.surname());
-                ps.setObject(7, p.dateOfBirth());
-                ps.setString(8, p.sex());
-                ps.setString(9, p.ncYear());
-                ps.setObject(10, p.onRollDate());
-                ps.setObject(11, p.leavingDate());
+                ps.setString(3, w.pupil().upn());
+                bindDetails(ps, 4, w.pupil());
                 ps.setTimestamp(12, now);
                 ps.setTimestamp(13, now);
             });
@@ -203,15 +195,7 @@ public class RegisterBatchRepository {
                     UPDATE pupil SET school_urn = ?, forename = ?, surname = ?, date_of_birth = ?, sex = ?, nc_year = ?,
                                      on_roll_date = ?, leaving_date = ?, version = version + 1, updated_at = ?
                     WHERE id = ? AND version = ?""", updates, (ps, w) -> {
-                PupilFields p = w.pupil();
-                ps.setString(1, p.schoolUrn());
-                ps.setString(2, p.forename());
-                ps.setString(3, p.surname());
-                ps.setObject(4, p.dateOfBirth());
-                ps.setString(5, p.sex());
-                ps.setString(6, p.ncYear());
-                ps.setObject(7, p.onRollDate());
-                ps.setObject(8, p.leavingDate());
+                bindDetails(ps, 1, w.pupil());
                 ps.setTimestamp(9, now);
                 ps.setObject(10, w.pupilId());
                 ps.setLong(11, w.version());
@@ -280,11 +264,8 @@ public class RegisterBatchRepository {
             }
             List<Write> replaced = needChanges.stream().filter(w -> !w.create()).toList();
             batch(c, "DELETE FROM pupil_need WHERE pupil_id = ?", replaced, (ps, w) -> ps.setObject(1, w.pupilId()));
-            batch(c, "INSERT INTO pupil_need (pupil_id, rank, need_code) VALUES (?, ?, ?)", needRows, (ps, x) -> {
-                ps.setObject(1, x[0]);
-                ps.setInt(2, ((RankedNeed) x[1]).rank());
-                ps.setString(3, ((RankedNeed) x[1]).code());
-            });
+            batch(c, "INSERT INTO pupil_need (pupil_id, rank, need_code) VALUES (?, ?, ?)", needRows,
+                    RegisterBatchRepository::bindNeed);
             batch(c, """
                     UPDATE pupil_need_history SET valid_to = GREATEST(valid_from, ?)
                     WHERE pupil_id = ? AND (valid_to IS NULL OR valid_to > ?)""", replaced, (ps, w) -> {
@@ -294,12 +275,30 @@ public class RegisterBatchRepository {
             });
             batch(c, "INSERT INTO pupil_need_history (pupil_id, rank, need_code, valid_from) VALUES (?, ?, ?, ?)",
                     needRows, (ps, x) -> {
-                        ps.setObject(1, x[0]);
-                        ps.setInt(2, ((RankedNeed) x[1]).rank());
-                        ps.setString(3, ((RankedNeed) x[1]).code());
+                        bindNeed(ps, x);
                         ps.setObject(4, x[2]);
                     });
         });
+    }
+
+    /** Binds the pupil's fields that both creating and updating write, school to leaving date, from {@code first}. */
+    private static void bindDetails(PreparedStatement ps, int first, PupilFields p) throws SQLException {
+        ps.setString(first, p.schoolUrn());
+        ps.setString(first + 1, p.forename());
+        ps.setString(first + 2, p.surname());
+        ps.setObject(first + 3, p.dateOfBirth());
+        ps.setString(first + 4, p.sex());
+        ps.setString(first + 5, p.ncYear());
+        ps.setObject(first + 6, p.onRollDate());
+        ps.setObject(first + 7, p.leavingDate());
+    }
+
+    /** Binds a need row ({pupil id, need, effective date}) as pupil id, rank and need code. */
+    private static void bindNeed(PreparedStatement ps, Object[] row) throws SQLException {
+        RankedNeed need = (RankedNeed) row[1];
+        ps.setObject(1, row[0]);
+        ps.setInt(2, need.rank());
+        ps.setString(3, need.code());
     }
 
     /**

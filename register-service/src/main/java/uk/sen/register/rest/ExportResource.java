@@ -1,10 +1,14 @@
 package uk.sen.register.rest;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import javax.xml.stream.XMLStreamException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -39,6 +43,7 @@ import uk.sen.register.service.RegisterService;
 public class ExportResource {
 
     private static final String CSV_UTF8 = "text/csv; charset=UTF-8";
+    private static final String XML_UTF8 = MediaType.APPLICATION_XML + "; charset=UTF-8";
     private static final Pattern LA = Pattern.compile("[0-9]{3}");
     private static final Pattern ESTAB = Pattern.compile("[0-9]{4}");
 
@@ -108,15 +113,7 @@ public class ExportResource {
                     "destLa is a 3-digit LA code and destEstab a 4-digit establishment number");
         }
         ExportService.CtfExport export = exports.ctf(urn, onlyLeavers, first, last, la, estab);
-        StreamingOutput body = out -> {
-            try {
-                CtfWriter.write(export.document(), out);
-            } catch (javax.xml.stream.XMLStreamException e) {
-                throw new java.io.IOException("Could not write the CTF", e);
-            }
-        };
-        return Response.ok(body, MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"").build();
+        return attachment(xml("the CTF", out -> CtfWriter.write(export.document(), out)), XML_UTF8, export.fileName());
     }
 
     @GET
@@ -146,14 +143,30 @@ public class ExportResource {
         String la = caller.la();
         LocalDateTime now = register.now();
         String fileName = "SEN2_exchange_" + la + "_" + now.toLocalDate() + "." + kind;
-        StreamingOutput body = kind.equals("csv") ? out -> Sen2Writer.csv(persons, out) : out -> {
+        if (kind.equals("csv")) {
+            return attachment(out -> Sen2Writer.csv(persons, out), CSV_UTF8, fileName);
+        }
+        return attachment(xml("the LA exchange", out -> Sen2Writer.xml(la, now, persons, out)), XML_UTF8, fileName);
+    }
+
+    private static Response attachment(StreamingOutput body, String type, String fileName) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .build();
+    }
+
+    @FunctionalInterface
+    private interface XmlBody {
+        void write(OutputStream out) throws XMLStreamException;
+    }
+
+    /** The XML writer's failure as the I/O failure a streamed body may throw. */
+    private static StreamingOutput xml(String what, XmlBody body) {
+        return out -> {
             try {
-                Sen2Writer.xml(la, now, persons, out);
-            } catch (javax.xml.stream.XMLStreamException e) {
-                throw new java.io.IOException("Could not write the LA exchange", e);
+                body.write(out);
+            } catch (XMLStreamException e) {
+                throw new IOException("Could not write " + what, e);
             }
         };
-        return Response.ok(body, kind.equals("csv") ? CSV_UTF8 : MediaType.APPLICATION_XML + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 }

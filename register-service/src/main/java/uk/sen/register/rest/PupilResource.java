@@ -184,11 +184,8 @@ public class PupilResource {
                     + " their history is kept. The UPN may change to one not used in the trust. Audited.")
     @APIResponseSchema(value = PupilView.class, responseCode = "200", responseDescription = "The pupil as changed")
     @APIResponse(responseCode = "409", description = "Another pupil of the trust already has this UPN")
-    public Response update(@Parameter(description = "The pupil's id") @PathParam("id") UUID id,
-            @NotNull @Valid PupilInput input,
-            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
-            @HeaderParam("If-Match") String ifMatch) {
-        return ok(register.updateDetails(id, details(input), ifMatch));
+    public Response update(@BeanParam PupilVersion pupil, @NotNull @Valid PupilInput input) {
+        return ok(register.updateDetails(pupil.id, details(input), pupil.ifMatch));
     }
 
     @POST
@@ -205,12 +202,9 @@ public class PupilResource {
                     + " when the pupil had no provision, provision-changed otherwise. Audited.")
     @APIResponseSchema(value = PupilView.class, responseCode = "200",
             responseDescription = "The pupil with the provision open")
-    public Response open(@Parameter(description = "The pupil's id") @PathParam("id") UUID id,
-            @NotNull @Valid ProvisionInput input,
-            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
-            @HeaderParam("If-Match") String ifMatch) {
-        return ok(register.openProvision(id, input.provision(), input.startDate(), needs(input.needs()),
-                input.issuingLa(), input.planIssueDate(), ifMatch));
+    public Response open(@BeanParam PupilVersion pupil, @NotNull @Valid ProvisionInput input) {
+        return ok(register.openProvision(pupil.id, input.provision(), input.startDate(), needs(input.needs()),
+                input.issuingLa(), input.planIssueDate(), pupil.ifMatch));
     }
 
     @POST
@@ -224,11 +218,8 @@ public class PupilResource {
                     + " other services (event pupil-left-register). Audited.")
     @APIResponseSchema(value = PupilView.class, responseCode = "200",
             responseDescription = "The pupil without SEN provision")
-    public Response close(@Parameter(description = "The pupil's id") @PathParam("id") UUID id,
-            @NotNull @Valid CloseInput input,
-            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
-            @HeaderParam("If-Match") String ifMatch) {
-        return ok(register.close(id, input.endDate(), input.reason(), ifMatch));
+    public Response close(@BeanParam PupilVersion pupil, @NotNull @Valid CloseInput input) {
+        return ok(register.close(pupil.id, input.endDate(), input.reason(), pupil.ifMatch));
     }
 
     @PUT
@@ -243,11 +234,8 @@ public class PupilResource {
                     + " needs-changed). Audited.")
     @APIResponseSchema(value = PupilView.class, responseCode = "200",
             responseDescription = "The pupil with the new needs")
-    public Response needs(@Parameter(description = "The pupil's id") @PathParam("id") UUID id,
-            @NotNull @Valid NeedsInput input,
-            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
-            @HeaderParam("If-Match") String ifMatch) {
-        return ok(register.changeNeeds(id, needs(input.needs()), ifMatch));
+    public Response needs(@BeanParam PupilVersion pupil, @NotNull @Valid NeedsInput input) {
+        return ok(register.changeNeeds(pupil.id, needs(input.needs()), pupil.ifMatch));
     }
 
     // ---- mapping --------------------------------------------------------------------------------------------

@@ -71,8 +71,7 @@ public class SchoolResource {
                     + " it). A school of another trust, or of your trust that you do not act for, is not found.")
     @APIResponseSchema(value = SchoolView.class, responseCode = "200", responseDescription = "The school")
     public Response get(@Parameter(description = "The school's URN", example = "900101") @PathParam("urn") String urn) {
-        School school = schools.visibleSchool(urn);
-        return Response.ok(SchoolView.of(school)).tag(Versions.etag(school.version)).build();
+        return ok(schools.visibleSchool(urn));
     }
 
     @POST
@@ -112,7 +111,10 @@ public class SchoolResource {
             @NotNull @Valid SchoolInput input,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
             @HeaderParam("If-Match") String ifMatch) {
-        School school = schools.update(urn, details(input), ifMatch);
+        return ok(schools.update(urn, details(input), ifMatch));
+    }
+
+    private static Response ok(School school) {
         return Response.ok(SchoolView.of(school)).tag(Versions.etag(school.version)).build();
     }
 

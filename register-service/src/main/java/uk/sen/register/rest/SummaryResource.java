@@ -18,9 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.Roles;
-import uk.sen.platform.web.InputRules;
 import uk.sen.register.service.RegisterService;
 import uk.sen.register.service.SummaryService;
 import uk.sen.register.service.SummaryService.RegisterSummary;
@@ -52,13 +50,7 @@ public class SummaryResource {
             @Parameter(description = "The date (yyyy-MM-dd); default today (Europe/London)",
                     schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("asAt") String asAt) {
-        return summaries.summary(school, date(asAt));
-    }
-
-    private LocalDate date(String asAt) {
-        if (asAt == null || asAt.isBlank()) {
-            return register.today();
-        }
-        return InputRules.date("asAt", asAt.trim());
+        LocalDate date = ImportResource.date("asAt", asAt);
+        return summaries.summary(school, date == null ? register.today() : date);
     }
 }

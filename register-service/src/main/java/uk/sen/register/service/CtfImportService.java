@@ -26,7 +26,6 @@ import uk.sen.register.domain.School;
 import uk.sen.register.exchange.CtfFileName;
 import uk.sen.register.exchange.CtfFormat;
 import uk.sen.register.exchange.CtfReader;
-import uk.sen.register.repository.RegisterBatchRepository;
 import uk.sen.register.service.RegisterImporter.Candidate;
 import uk.sen.register.service.RegisterImporter.Result;
 
@@ -50,9 +49,6 @@ public class CtfImportService {
 
     @Inject
     CallerScope caller;
-
-    @Inject
-    RegisterBatchRepository batches;
 
     @Inject
     RegisterConfig registerConfig;
@@ -92,11 +88,9 @@ public class CtfImportService {
                     : header.source().la() + "-" + header.source().estab()
                             + (header.source().name() == null ? "" : " " + header.source().name());
             LocalDate fileDate = CtfFormat.fileDate(header.createdAt());
-            batches.startUpnCheck();
-            // the batch's pupils only: the UPNs of earlier batches are remembered by the database
-            Map<String, Long> inBatch = new HashMap<>();
+            RegisterImporter.Batch batch = importer.startFile(config.batchSize(), report, CtfImportService::duplicate);
+            // the warnings of the batch's pupils, reported once they are applied
             Map<Long, List<String>> warnings = new HashMap<>();
-            List<Candidate> batch = new ArrayList<>();
             CtfReader.Pupil pupil;
             while ((pupil = ctf.next()) != null) {
                 report.read();
@@ -106,34 +100,25 @@ public class CtfImportService {
                     report.invalid(checked.index(), checked.upn(), checked.violations());
                     continue;
                 }
-                Long earlier = inBatch.putIfAbsent(checked.upn(), (long) checked.index());
-                if (earlier != null) {
-                    report.invalid(checked.index(), checked.upn(), List.of(duplicate(earlier)));
+                if (!batch.add(checked.index(), checked.incoming())) {
                     continue;
                 }
                 if (!checked.warnings().isEmpty()) {
                     warnings.put((long) checked.index(), checked.warnings());
                 }
-                batch.add(new Candidate(checked.index(), checked.incoming()));
-                if (batch.size() == config.batchSize()) {
-                    apply(school, today, batch, inBatch, from, warnings, report);
-                    batch.clear();
-                    inBatch.clear();
+                if (batch.full()) {
+                    apply(school, today, batch.take(), from, warnings, report);
                     warnings.clear();
                 }
             }
-            apply(school, today, batch, inBatch, from, warnings, report);
+            apply(school, today, batch.take(), from, warnings, report);
             return report.build();
         }
     }
 
-    private void apply(School school, LocalDate today, List<Candidate> batch, Map<String, Long> refByUpn,
-            String from, Map<Long, List<String>> warnings, ImportReport.Builder report) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<Candidate> first = importer.firstSightings(batch, refByUpn,
-                (c, earlier) -> report.invalid(c.ref(), c.incoming().upn(), List.of(duplicate(earlier))));
+    /** Applies a batch's pupils ({@link RegisterImporter.Batch#take}) with the warnings their reading gave. */
+    private void apply(School school, LocalDate today, List<Candidate> first, String from,
+            Map<Long, List<String>> warnings, ImportReport.Builder report) {
         if (first.isEmpty()) {
             return;
         }

@@ -6,9 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +25,6 @@ import uk.sen.register.domain.RegisterSync.Source;
 import uk.sen.register.domain.School;
 import uk.sen.register.exchange.CsvReader;
 import uk.sen.register.exchange.MisFormat;
-import uk.sen.register.repository.RegisterBatchRepository;
 import uk.sen.register.service.RegisterImporter.Candidate;
 import uk.sen.register.service.RegisterImporter.Result;
 
@@ -52,9 +49,6 @@ public class MisImportService {
 
     @Inject
     AuditLog audit;
-
-    @Inject
-    RegisterBatchRepository batches;
 
     @Inject
     RegisterConfig registerConfig;
@@ -100,10 +94,7 @@ public class MisImportService {
             }
             MisFormat.Header header = MisFormat.header(first.fields());
             report.ignoredColumns(header.ignored());
-            batches.startUpnCheck();
-            // the batch's UPNs only: those of earlier batches are remembered by the database
-            Map<String, Long> inBatch = new HashMap<>();
-            List<Candidate> batch = new ArrayList<>(config.batchSize());
+            RegisterImporter.Batch batch = importer.startFile(config.batchSize(), report, MisImportService::duplicate);
             CsvReader.Record record;
             while ((record = csv.next()) != null) {
                 if (record.isBlank()) {
@@ -115,31 +106,19 @@ public class MisImportService {
                     report.invalid(row.number(), row.upn(), row.violations());
                     continue;
                 }
-                Long earlier = inBatch.putIfAbsent(row.upn(), row.number());
-                if (earlier != null) {
-                    report.invalid(row.number(), row.upn(), List.of(duplicate(earlier)));
-                    continue;
-                }
-                batch.add(new Candidate(row.number(), row.incoming()));
-                if (batch.size() == config.batchSize()) {
-                    apply(school, today, dryRun, batch, inBatch, report);
-                    batch.clear();
-                    inBatch.clear();
+                if (batch.add(row.number(), row.incoming()) && batch.full()) {
+                    apply(school, today, dryRun, batch.take(), report);
                 }
             }
-            apply(school, today, dryRun, batch, inBatch, report);
+            apply(school, today, dryRun, batch.take(), report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void apply(School school, LocalDate today, boolean dryRun, List<Candidate> batch,
-            Map<String, Long> refByUpn, ImportReport.Builder report) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<Candidate> first = importer.firstSightings(batch, refByUpn,
-                (c, earlier) -> report.invalid(c.ref(), c.incoming().upn(), List.of(duplicate(earlier))));
+    /** Applies a batch's pupils ({@link RegisterImporter.Batch#take}). */
+    private void apply(School school, LocalDate today, boolean dryRun, List<Candidate> first,
+            ImportReport.Builder report) {
         if (first.isEmpty()) {
             return;
         }

@@ -2,17 +2,19 @@ package uk.sen.register.service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import uk.sen.platform.audit.AuditLog;
+import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
 import uk.sen.register.domain.ProvisionPeriod;
 import uk.sen.register.domain.Pupil;
@@ -58,26 +60,70 @@ public class RegisterImporter {
     CallerScope caller;
 
     /**
-     * The batch's candidates whose UPN no earlier batch of the same file had (the file's UPNs so far are kept by the
-     * database, {@link RegisterBatchRepository#startUpnCheck}); each other one goes to {@code duplicate} with the
-     * reference of its first sighting.
+     * Starts importing a file in this transaction: its pupils are gathered into batches of {@code size}, and a pupil
+     * whose UPN the file gave before, in the same batch or an earlier one, is reported as {@code duplicate} of the
+     * first (given where that one is in the file).
      */
-    public List<Candidate> firstSightings(List<Candidate> batch, Map<String, Long> refByUpn,
-            BiConsumer<Candidate, Long> duplicate) {
-        Map<String, Long> readBefore = batches.readBefore(refByUpn);
-        if (readBefore.isEmpty()) {
-            return batch;
+    public Batch startFile(int size, ImportReport.Builder report, LongFunction<Violation> duplicate) {
+        batches.startUpnCheck();
+        return new Batch(size, report, duplicate);
+    }
+
+    /** The pupils of a file read since its last batch was taken, each UPN once. */
+    public final class Batch {
+        private final int size;
+        private final ImportReport.Builder report;
+        private final LongFunction<Violation> duplicate;
+        // the batch's UPNs only: those of earlier batches are remembered by the database
+        private final Map<String, Long> refByUpn = new HashMap<>();
+        private List<Candidate> candidates;
+
+        private Batch(int size, ImportReport.Builder report, LongFunction<Violation> duplicate) {
+            this.size = size;
+            this.report = report;
+            this.duplicate = duplicate;
+            this.candidates = new ArrayList<>(size);
         }
-        List<Candidate> first = new ArrayList<>(batch.size());
-        for (Candidate c : batch) {
-            Long earlier = readBefore.get(c.incoming().upn());
-            if (earlier == null) {
-                first.add(c);
-            } else {
-                duplicate.accept(c, earlier);
+
+        /** Adds the pupil, or reports them as a duplicate of a pupil of the batch with the same UPN (false). */
+        public boolean add(long ref, Incoming incoming) {
+            Long earlier = refByUpn.putIfAbsent(incoming.upn(), ref);
+            if (earlier != null) {
+                report.invalid(ref, incoming.upn(), List.of(duplicate.apply(earlier)));
+                return false;
             }
+            candidates.add(new Candidate(ref, incoming));
+            return true;
         }
-        return first;
+
+        public boolean full() {
+            return candidates.size() == size;
+        }
+
+        /**
+         * Empties the batch, answering its pupils whose UPN no earlier batch of the file had (the file's UPNs so far
+         * are kept by the database, {@link RegisterBatchRepository#startUpnCheck}); each other one is reported as a
+         * duplicate of its first sighting.
+         */
+        public List<Candidate> take() {
+            List<Candidate> batch = candidates;
+            candidates = new ArrayList<>(size);
+            Map<String, Long> readBefore = batches.readBefore(refByUpn);
+            refByUpn.clear();
+            if (readBefore.isEmpty()) {
+                return batch;
+            }
+            List<Candidate> first = new ArrayList<>(batch.size());
+            for (Candidate c : batch) {
+                Long earlier = readBefore.get(c.incoming().upn());
+                if (earlier == null) {
+                    first.add(c);
+                } else {
+                    report.invalid(c.ref(), c.incoming().upn(), List.of(duplicate.apply(earlier)));
+                }
+            }
+            return first;
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
