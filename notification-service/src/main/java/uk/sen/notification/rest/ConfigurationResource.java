@@ -6,13 +6,13 @@ import java.util.TreeSet;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -56,10 +56,6 @@ public class ConfigurationResource {
             @Schema(description = "Days before a review meeting that reminders are sent", examples = "[7, 1]")
             List<Integer> meetingReminderDaysBefore) {
     }
-
-    /** A template's path: its key and channel. */
-    static final String KEY = "The template key, as listed by listNotificationTemplates (one per kind of message)";
-    static final String CHANNEL = "The channel the template is for";
 
     @Inject
     RuleBook rules;
@@ -110,12 +106,9 @@ public class ConfigurationResource {
                     + "trust's own version (source TRUST, with its ETag, to send as If-Match when you change or "
                     + "remove it) or the platform's default (source DEFAULT, no ETag).")
     @APIResponseSchema(value = TemplateView.class, responseCode = "200", responseDescription = "The template in use")
-    public Response template(
-            @Parameter(description = KEY, example = "review-invitation") @PathParam("key") String key,
-            @Parameter(description = CHANNEL, schema = @Schema(enumeration = { "EMAIL", "SMS" }))
-            @PathParam("channel") String channel) {
-        MessageTemplate t = templates.effective(caller.requireTrust(), key, channel(channel))
-                .orElseThrow(() -> ProblemException.notFound("Template", key + "/" + channel));
+    public Response template(@BeanParam TemplatePath path) {
+        MessageTemplate t = templates.effective(caller.requireTrust(), path.key, channel(path.channel))
+                .orElseThrow(() -> ProblemException.notFound("Template", path.key + "/" + path.channel));
         Response.ResponseBuilder response = Response.ok(TemplateView.of(t));
         return (t.trustId == null ? response : response.tag(Versions.etag(t.version))).build();
     }
@@ -137,18 +130,14 @@ public class ConfigurationResource {
                     + "trust that sends through GOV.UK Notify also gives the Notify template id.")
     @APIResponseSchema(value = TemplateView.class, responseCode = "200",
             responseDescription = "Your trust's version as stored")
-    public Response override(
-            @Parameter(description = KEY, example = "review-invitation") @PathParam("key") String key,
-            @Parameter(description = CHANNEL, schema = @Schema(enumeration = { "EMAIL", "SMS" }))
-            @PathParam("channel") String channel,
+    public Response override(@BeanParam TemplatePath path,
             @Parameter(description = "The ETag of the version you read; only when your trust already has its own "
                     + "version", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             TemplateService.TemplateInput body) {
-        if (body == null) {
-            throw ProblemException.invalid("body", "is required");
-        }
-        MessageTemplate t = templates.override(caller.requireTrust(), key, channel, body, ifMatch, caller.username());
-        return Response.ok(TemplateView.of(t)).tag(Versions.etag(t.version)).build();
+        TemplateService.TemplateInput input = Http.requireBody(body);
+        MessageTemplate t = templates.override(caller.requireTrust(), path.key, path.channel, input, ifMatch,
+                caller.username());
+        return Http.okWithETag(TemplateView.of(t), t.version);
     }
 
     @DELETE
@@ -159,13 +148,9 @@ public class ConfigurationResource {
                     + "channel use the platform's default from now on. 404 when your trust has no version of its "
                     + "own.")
     @APIResponse(responseCode = "204", description = "Removed: the default applies")
-    public Response removeOverride(
-            @Parameter(description = KEY, example = "review-invitation") @PathParam("key") String key,
-            @Parameter(description = CHANNEL, schema = @Schema(enumeration = { "EMAIL", "SMS" }))
-            @PathParam("channel") String channel,
-            @Parameter(description = "The ETag of the version you read", example = "\"3\"")
-            @HeaderParam("If-Match") String ifMatch) {
-        templates.removeOverride(caller.requireTrust(), key, channel, ifMatch);
+    public Response removeOverride(@BeanParam TemplatePath path,
+            @Parameter(description = Http.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
+        templates.removeOverride(caller.requireTrust(), path.key, path.channel, ifMatch);
         return Response.noContent().build();
     }
 

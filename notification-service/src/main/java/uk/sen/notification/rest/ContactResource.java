@@ -41,7 +41,6 @@ import uk.sen.notification.service.MessageService;
 import uk.sen.platform.security.Roles;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
-import uk.sen.platform.web.Versions;
 
 /** One contact: read, change (If-Match), remove, its delivery log; and the CSV import. */
 @Path("/api/v1/contacts")
@@ -50,7 +49,6 @@ import uk.sen.platform.web.Versions;
 public class ContactResource {
 
     static final String ID = "The contact's id";
-    static final String IF_MATCH = "The ETag of the version you read";
 
     @Inject
     ContactService contacts;
@@ -70,7 +68,7 @@ public class ContactResource {
     @APIResponseSchema(value = ContactView.class, responseCode = "200", responseDescription = "The contact")
     public Response get(@Parameter(description = ID) @PathParam("id") UUID id) {
         Contact c = contacts.get(id);
-        return Response.ok(ContactView.of(c)).tag(Versions.etag(c.version)).build();
+        return Http.okWithETag(ContactView.of(c), c.version);
     }
 
     @PUT
@@ -84,10 +82,10 @@ public class ContactResource {
                     + "still waiting go to the new address; one already sent is not sent again (resend it). Audited.")
     @APIResponseSchema(value = ContactView.class, responseCode = "200", responseDescription = "The contact as changed")
     public Response update(@Parameter(description = ID) @PathParam("id") UUID id,
-            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = Http.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             ContactInput body) {
-        Contact c = contacts.update(id, ifMatch, PupilResource.requireBody(body));
-        return Response.ok(ContactView.of(c)).tag(Versions.etag(c.version)).build();
+        Contact c = contacts.update(id, ifMatch, Http.requireBody(body));
+        return Http.okWithETag(ContactView.of(c), c.version);
     }
 
     @DELETE
@@ -99,7 +97,7 @@ public class ContactResource {
                     + "sharing records of what was sent to them are kept. Audited.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@Parameter(description = ID) @PathParam("id") UUID id,
-            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = Http.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
         contacts.delete(id, ifMatch);
         return Response.noContent().build();
     }

@@ -36,9 +36,6 @@ import uk.sen.platform.web.Idempotency;
 @Produces(MediaType.APPLICATION_JSON)
 public class MessageResource {
 
-    static final String IDEMPOTENCY_KEY = "A key of your choosing, 1 to 200 characters, that makes a retry of this "
-            + "create safe";
-
     @Inject
     MessageService messages;
 
@@ -76,7 +73,7 @@ public class MessageResource {
     @APIResponse(responseCode = "409", description = "The message is still PENDING or SENDING (nothing to resend yet), "
             + "or its recipient has been removed from the contacts")
     public Response resend(@Parameter(description = "The id of the message to send again") @PathParam("id") UUID id,
-            @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1,
+            @Parameter(description = Http.IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1,
                     maxLength = 200), example = "resend-2f6b1c2e-1")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.create(idempotencyKey, Map.of("resend", id), () -> {

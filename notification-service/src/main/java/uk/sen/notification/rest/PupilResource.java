@@ -123,10 +123,10 @@ public class PupilResource {
                     + "after a lost answer does not add the contact twice. Audited.")
     @APIResponseSchema(value = ContactView.class, responseCode = "201", responseDescription = "The contact as added")
     public Response addContact(@Parameter(description = PUPIL) @PathParam("pupilId") UUID pupilId,
-            @Parameter(description = MessageResource.IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING,
+            @Parameter(description = Http.IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING,
                     minLength = 1, maxLength = 200), example = "contact-3f0c8a52-1")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, ContactInput body) {
-        ContactInput input = requireBody(body);
+        ContactInput input = Http.requireBody(body);
         return idempotency.create(idempotencyKey, List.of(pupilId, input), () -> {
             var c = contacts.create(pupilId, input);
             return new Idempotency.Created(URI.create("/api/v1/contacts/" + c.id), ContactView.of(c), c.version);
@@ -172,10 +172,7 @@ public class PupilResource {
             @Parameter(description = "The ETag of the version you read; only when a basis is already recorded for "
                     + "this agency", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             SharingService.SharingInput body) {
-        if (body == null) {
-            throw ProblemException.invalid("body", "is required");
-        }
-        SharingService.Saved saved = sharing.put(pupilId, agency, ifMatch, body);
+        SharingService.Saved saved = sharing.put(pupilId, agency, ifMatch, Http.requireBody(body));
         Response.ResponseBuilder response = saved.created()
                 ? Response.created(URI.create("/api/v1/pupils/" + pupilId + "/sharing/" + saved.basis().agency))
                 : Response.ok();
@@ -220,12 +217,5 @@ public class PupilResource {
             throw ProblemException.invalid(violations);
         }
         return s;
-    }
-
-    static ContactInput requireBody(ContactInput body) {
-        if (body == null) {
-            throw ProblemException.invalid("body", "is required");
-        }
-        return body;
     }
 }

@@ -34,12 +34,10 @@ import uk.sen.notification.rest.Views.StaffContactView;
 import uk.sen.notification.service.MessageService;
 import uk.sen.notification.service.StaffContactService;
 import uk.sen.notification.service.StaffContactService.StaffInput;
-import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.Roles;
 import uk.sen.platform.web.Idempotency;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
-import uk.sen.platform.web.Versions;
 
 /** Each school's SENCO and senior leadership contacts, who receive deadline and workload alerts. */
 @Path("/api/v1")
@@ -86,11 +84,11 @@ public class StaffContactResource {
             responseDescription = "The staff contact as added")
     public Response create(@Parameter(description = URN, example = "900101",
             schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{6}$")) @PathParam("urn") String urn,
-            @Parameter(description = MessageResource.IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING,
+            @Parameter(description = Http.IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING,
                     minLength = 1, maxLength = 200), example = "staff-900101-1")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             StaffInput body) {
-        StaffInput input = body(body);
+        StaffInput input = Http.requireBody(body);
         return idempotency.create(idempotencyKey, List.of(urn, input), () -> {
             StaffContact s = staff.create(urn, input);
             return new Idempotency.Created(URI.create("/api/v1/staff-contacts/" + s.id), StaffContactView.of(s),
@@ -107,7 +105,7 @@ public class StaffContactResource {
     @APIResponseSchema(value = StaffContactView.class, responseCode = "200", responseDescription = "The staff contact")
     public Response get(@Parameter(description = ID) @PathParam("id") UUID id) {
         StaffContact s = staff.get(id);
-        return Response.ok(StaffContactView.of(s)).tag(Versions.etag(s.version)).build();
+        return Http.okWithETag(StaffContactView.of(s), s.version);
     }
 
     @PUT
@@ -120,10 +118,10 @@ public class StaffContactResource {
     @APIResponseSchema(value = StaffContactView.class, responseCode = "200",
             responseDescription = "The staff contact as changed")
     public Response update(@Parameter(description = ID) @PathParam("id") UUID id,
-            @Parameter(description = ContactResource.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match")
+            @Parameter(description = Http.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match")
             String ifMatch, StaffInput body) {
-        StaffContact s = staff.update(id, ifMatch, body(body));
-        return Response.ok(StaffContactView.of(s)).tag(Versions.etag(s.version)).build();
+        StaffContact s = staff.update(id, ifMatch, Http.requireBody(body));
+        return Http.okWithETag(StaffContactView.of(s), s.version);
     }
 
     @DELETE
@@ -134,7 +132,7 @@ public class StaffContactResource {
                     + "(SUPPRESSED, CONTACT_REMOVED); the delivery log of what was sent to them is kept.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@Parameter(description = ID) @PathParam("id") UUID id,
-            @Parameter(description = ContactResource.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match")
+            @Parameter(description = Http.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match")
             String ifMatch) {
         staff.delete(id, ifMatch);
         return Response.noContent().build();
@@ -149,12 +147,5 @@ public class StaffContactResource {
     public Page<MessageView> messages(@Parameter(description = ID) @PathParam("id") UUID id,
             @Valid @BeanParam PageRequest page) {
         return Page.of(messages.forRecipient(id), page, MessageView::of);
-    }
-
-    private static StaffInput body(StaffInput body) {
-        if (body == null) {
-            throw ProblemException.invalid("body", "is required");
-        }
-        return body;
     }
 }

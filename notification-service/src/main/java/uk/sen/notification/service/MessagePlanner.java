@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -120,12 +122,28 @@ public class MessagePlanner {
         return created;
     }
 
-    public String storeFields(Trigger t) {
-        try {
-            return json.writeValueAsString(t.fields());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /**
+     * Keeps a trigger that a rule with a catch-up window may still owe to contacts added later; one with a supersede
+     * key (a meeting set again) replaces the trigger kept before under that key.
+     */
+    public void keepForCatchUp(Trigger t, String supersedeKey) {
+        if (!rules.keptForCatchUp(t.type())) {
+            return;
         }
+        if (supersedeKey != null) {
+            TriggerEvent.delete("supersedeKey", supersedeKey);
+        }
+        TriggerEvent kept = new TriggerEvent();
+        kept.eventId = t.id();
+        kept.eventType = t.type();
+        kept.pupilId = t.pupilId();
+        kept.trustId = t.trustId();
+        kept.schoolUrn = t.schoolUrn();
+        kept.occurredAt = t.occurredAt();
+        kept.receivedAt = t.receivedAt();
+        kept.supersedeKey = supersedeKey;
+        kept.data = write(t.fields());
+        kept.persist();
     }
 
     Trigger fromStored(TriggerEvent e) {
@@ -175,60 +193,15 @@ public class MessagePlanner {
     private boolean create(Trigger t, TriggerRule rule, Recipient r, LocalDate today) {
         KnownPupil pupil = t.pupilId() == null ? null : KnownPupil.findById(t.pupilId());
         String reference = pupil != null ? pupil.caseReference : t.pupilId() != null ? "pupil " + t.pupilId() : "-";
-        DeliveryProvider provider = providers.forTrust(t.trustId());
-
-        Message m = new Message();
-        m.id = UUID.randomUUID();
+        Message m = newMessage(r, rule.templateKey);
         m.triggerId = t.id();
         m.triggerType = t.type();
         m.ruleId = rule.id;
         m.pupilId = t.pupilId();
         m.trustId = t.trustId();
         m.schoolUrn = t.schoolUrn();
-        m.recipientKind = r.kind();
-        m.recipientId = r.id();
-        m.recipientName = r.name();
-        m.agency = r.agency();
-        m.templateKey = rule.templateKey;
-        m.createdAt = Instant.now();
-
-        ChannelChoice.Choice choice = ChannelChoice.choose(rule.channel, r.preferred(), r.reachable(),
-                provider.channels());
-        if (!choice.found()) {
-            m.channel = Message.NO_CHANNEL;
-            return insert(m, MessageStatus.FAILED, ReasonCode.NO_CHANNEL, choice.reason());
-        }
-        Channel channel = choice.channel();
-        m.channel = channel.name();
-        m.address = r.addressFor(channel);
-        m.provider = provider.name();
-        Map<String, Object> values = personalisation.build(t, r.name(), reference);
-        m.personalisation = write(values);
-
-        Optional<MessageTemplate> template = templates.effective(t.trustId(), rule.templateKey, channel);
-        if (template.isEmpty()) {
-            return insert(m, MessageStatus.FAILED, ReasonCode.NO_TEMPLATE,
-                    "no template " + rule.templateKey + " for " + channel);
-        }
-        try {
-            TemplateService.Rendered rendered = templates.render(template.get(), values);
-            m.subject = rendered.subject();
-            m.body = rendered.body();
-        } catch (TemplateException e) {
-            return insert(m, MessageStatus.FAILED, ReasonCode.TEMPLATE_ERROR,
-                    "template " + rule.templateKey + "/" + channel + " could not be rendered: " + e.getMessage());
-        }
-        if (rule.attachCalendar && channel == Channel.EMAIL && provider.attachesCalendar()) {
-            m.calendar = calendar(t, r, reference, (String) values.get("link"), (String) values.get("trustName"));
-        }
-        if (r.kind() == RecipientKind.AGENCY) {
-            Optional<SharingGate.Refusal> refusal = sharing.refusal(t.pupilId(), r.agency(), today);
-            if (refusal.isPresent()) {
-                return insert(m, MessageStatus.SUPPRESSED, refusal.get().code(), refusal.get().reason());
-            }
-        }
-        m.nextAttemptAt = Instant.now();
-        return insert(m, MessageStatus.PENDING, null, null);
+        return addressAndInsert(m, r, rule.channel, () -> personalisation.build(t, r.name(), reference),
+                values -> rule.attachCalendar ? calendar(t, r, reference, values) : null, today);
     }
 
     /**
@@ -242,65 +215,87 @@ public class MessagePlanner {
                     + " has been removed from the contacts; add them again to write to them.");
         }
         TriggerRule rule = old.ruleId == null ? null : TriggerRule.findById(old.ruleId);
-        DeliveryProvider provider = providers.forTrust(old.trustId);
-        Message m = new Message();
-        m.id = UUID.randomUUID();
+        Message m = newMessage(r, old.templateKey);
         m.triggerId = "resend:" + m.id;
         m.triggerType = old.triggerType;
         m.ruleId = old.ruleId;
         m.pupilId = old.pupilId;
         m.trustId = old.trustId;
         m.schoolUrn = old.schoolUrn;
+        m.resendOf = old.id;
+        m.requestedBy = actor;
+        Supplier<Map<String, Object>> personalised = () -> {
+            Map<String, Object> values = read(old.personalisation);
+            values.put("recipientName", r.name());
+            return values;
+        };
+        // the old invitation still stands when it was made out to the address the recipient has now
+        Function<Map<String, Object>, String> calendar = values -> old.calendar != null
+                && old.calendar.contains("mailto:" + r.email()) ? old.calendar : null;
+        addressAndInsert(m, r, rule == null ? ChannelChoice.PREFERRED : rule.channel, personalised, calendar,
+                clock.today());
+        return m;
+    }
+
+    private static Message newMessage(Recipient r, String templateKey) {
+        Message m = new Message();
+        m.id = UUID.randomUUID();
         m.recipientKind = r.kind();
         m.recipientId = r.id();
         m.recipientName = r.name();
         m.agency = r.agency();
-        m.templateKey = old.templateKey;
-        m.resendOf = old.id;
-        m.requestedBy = actor;
+        m.templateKey = templateKey;
         m.createdAt = Instant.now();
-        ChannelChoice.Choice choice = ChannelChoice.choose(rule == null ? ChannelChoice.PREFERRED : rule.channel,
-                r.preferred(), r.reachable(), provider.channels());
+        return m;
+    }
+
+    /**
+     * Addresses a message to its recipient and inserts it (returning whether it was new): by the channel the rule
+     * calls for that the recipient and the trust's provider can use, with the text of the trust's template rendered
+     * with the values, and the calendar entry where an email by this provider can carry one; PENDING, or FAILED when
+     * there is no channel or text, or SUPPRESSED when no basis allows sharing with the recipient's agency.
+     */
+    private boolean addressAndInsert(Message m, Recipient r, String ruleChannel,
+            Supplier<Map<String, Object>> personalised, Function<Map<String, Object>, String> calendar,
+            LocalDate today) {
+        DeliveryProvider provider = providers.forTrust(m.trustId);
+        ChannelChoice.Choice choice = ChannelChoice.choose(ruleChannel, r.preferred(), r.reachable(),
+                provider.channels());
         if (!choice.found()) {
             m.channel = Message.NO_CHANNEL;
-            insert(m, MessageStatus.FAILED, ReasonCode.NO_CHANNEL, choice.reason());
-            return m;
+            return insert(m, MessageStatus.FAILED, ReasonCode.NO_CHANNEL, choice.reason());
         }
         Channel channel = choice.channel();
         m.channel = channel.name();
         m.address = r.addressFor(channel);
         m.provider = provider.name();
-        Map<String, Object> values = read(old.personalisation);
-        values.put("recipientName", r.name());
+        Map<String, Object> values = personalised.get();
         m.personalisation = write(values);
+
         Optional<MessageTemplate> template = templates.effective(m.trustId, m.templateKey, channel);
         if (template.isEmpty()) {
-            insert(m, MessageStatus.FAILED, ReasonCode.NO_TEMPLATE, "no template " + m.templateKey + " for " + channel);
-            return m;
+            return insert(m, MessageStatus.FAILED, ReasonCode.NO_TEMPLATE,
+                    "no template " + m.templateKey + " for " + channel);
         }
         try {
             TemplateService.Rendered rendered = templates.render(template.get(), values);
             m.subject = rendered.subject();
             m.body = rendered.body();
         } catch (TemplateException e) {
-            insert(m, MessageStatus.FAILED, ReasonCode.TEMPLATE_ERROR,
+            return insert(m, MessageStatus.FAILED, ReasonCode.TEMPLATE_ERROR,
                     "template " + m.templateKey + "/" + channel + " could not be rendered: " + e.getMessage());
-            return m;
         }
-        if (channel == Channel.EMAIL && provider.attachesCalendar() && old.calendar != null
-                && old.calendar.contains("mailto:" + r.email())) {
-            m.calendar = old.calendar;
+        if (channel == Channel.EMAIL && provider.attachesCalendar()) {
+            m.calendar = calendar.apply(values);
         }
         if (r.kind() == RecipientKind.AGENCY) {
-            Optional<SharingGate.Refusal> refusal = sharing.refusal(m.pupilId, r.agency(), clock.today());
+            Optional<SharingGate.Refusal> refusal = sharing.refusal(m.pupilId, r.agency(), today);
             if (refusal.isPresent()) {
-                insert(m, MessageStatus.SUPPRESSED, refusal.get().code(), refusal.get().reason());
-                return m;
+                return insert(m, MessageStatus.SUPPRESSED, refusal.get().code(), refusal.get().reason());
             }
         }
         m.nextAttemptAt = Instant.now();
-        insert(m, MessageStatus.PENDING, null, null);
-        return m;
+        return insert(m, MessageStatus.PENDING, null, null);
     }
 
     private boolean insert(Message m, MessageStatus status, ReasonCode code, String reason) {
@@ -320,7 +315,10 @@ public class MessagePlanner {
         return inserted;
     }
 
-    private String calendar(Trigger t, Recipient r, String reference, String link, String trustName) {
+    /** The meeting invitation of a meeting trigger, for the recipient; null when there is none to give. */
+    private String calendar(Trigger t, Recipient r, String reference, Map<String, Object> values) {
+        String link = (String) values.get("link");
+        String trustName = (String) values.get("trustName");
         String reviewId = t.field("reviewId");
         if (reviewId == null || t.date("meetingDate") == null || r.email() == null) {
             return null;
@@ -346,7 +344,7 @@ public class MessagePlanner {
         }
     }
 
-    private String write(Map<String, Object> values) {
+    private String write(Map<String, ?> values) {
         try {
             return json.writeValueAsString(values);
         } catch (JsonProcessingException e) {

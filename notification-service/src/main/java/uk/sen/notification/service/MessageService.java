@@ -66,9 +66,7 @@ public class MessageService {
 
     public Message get(UUID id) {
         Message m = inScope(id);
-        audit.record(AuditLog.READ, m.pupilId == null ? "message" : "pupil",
-                List.of(m.pupilId == null ? m.id.toString() : m.pupilId.toString()), m.trustId, m.schoolUrn,
-                "message " + m.id);
+        record(AuditLog.READ, m, "message " + m.id);
         return m;
     }
 
@@ -79,10 +77,14 @@ public class MessageService {
                     + "; it has not been tried yet, so there is nothing to resend.");
         }
         Message m = planner.resend(old, caller.username());
-        audit.record(AuditLog.CREATE, m.pupilId == null ? "message" : "pupil",
-                List.of(m.pupilId == null ? m.id.toString() : m.pupilId.toString()), m.trustId, m.schoolUrn,
-                "message " + m.id + " resends " + old.id);
+        record(AuditLog.CREATE, m, "message " + m.id + " resends " + old.id);
         return m;
+    }
+
+    /** A message about a pupil is audited as the pupil's; one to staff alone by its own id. */
+    private void record(String action, Message m, String detail) {
+        audit.record(action, m.pupilId == null ? "message" : "pupil",
+                List.of(m.pupilId == null ? m.id.toString() : m.pupilId.toString()), m.trustId, m.schoolUrn, detail);
     }
 
     private Message inScope(UUID id) {
