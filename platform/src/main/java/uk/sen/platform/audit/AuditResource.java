@@ -41,9 +41,10 @@ public class AuditResource {
     @RolesAllowed({ Roles.TRUST_ADMIN, Roles.SENCO, Roles.SLT })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listAuditEntries", summary = "Who read or changed which records, newest first",
-            description = "Every read and change of a record of this service is audited. Trust administrators see"
-                    + " their whole trust; SENCOs and SLT the accesses to their own schools' records. Filter by the"
-                    + " record's id, the actor, the action and a time window; paged.")
+            description = """
+                    Every read and change of a record of this service is audited. Trust administrators see their whole \
+                    trust; SENCOs and SLT the accesses to their own schools' records. Filter by the record's id, the \
+                    actor, the action and a time window; paged.""")
     public Page<AuditTrail.AuditEntry> list(
             @Parameter(description = "Only accesses to this record (a pupil's, a review's... id)") @QueryParam("subjectId") String subjectId,
             @Parameter(description = "Only this user's or client's accesses") @QueryParam("actor") String actor,

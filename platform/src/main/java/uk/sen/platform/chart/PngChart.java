@@ -1,4 +1,4 @@
-package uk.sen.workload.service.chart;
+package uk.sen.platform.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

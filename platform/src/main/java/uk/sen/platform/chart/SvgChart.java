@@ -1,4 +1,4 @@
-package uk.sen.workload.service.chart;
+package uk.sen.platform.chart;
 
 import java.util.Locale;
 import java.util.Map;

@@ -37,8 +37,9 @@ public class MeResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getMe", summary = "The caller's scope as this service sees it",
-            description = "Roles, trust, schools and LA as read from the access token: what every list and record of"
-                    + " this service is limited to. Useful to check a client's token before its first real call.")
+            description = """
+                    Roles, trust, schools and LA as read from the access token: what every list and record of this \
+                    service is limited to. Useful to check a client's token before its first real call.""")
     public Me me() {
         return new Me(service, caller.username(), caller.roles(), caller.trustId(), caller.schools(), caller.la());
     }

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,33 +14,28 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import uk.sen.platform.inbox.EventChannel;
-import uk.sen.platform.inbox.EventConsumption;
+import uk.sen.platform.inbox.EventFollower;
 import uk.sen.platform.inbox.IncomingEvent;
 
-/** A consumer of the tests' topic written as the services write theirs; it notes the trace each event is applied in. */
+/** A follower of the tests' topic written as the services write theirs; it notes the trace each event is applied in. */
 @ApplicationScoped
-public class TracedConsumer implements EventChannel {
+public class TracedConsumer extends EventFollower {
 
     /** The trace id current while each event (by id) was applied. */
     static final Map<String, String> TRACE_OF_EVENT = new ConcurrentHashMap<>();
 
-    @Inject
-    EventConsumption consumption;
-
-    @Override
-    public String channel() {
-        return "platform-events";
+    TracedConsumer() {
+        super("platform-events", "platform-test.platform-events");
     }
 
     @Incoming("platform-events")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<String> message) {
-        return consumption.consume(this, message);
+        return deliver(message);
     }
 
     @Override
-    public void apply(IncomingEvent event) {
+    protected void follow(IncomingEvent event) {
         TRACE_OF_EVENT.put(event.id(), Span.current().getSpanContext().getTraceId());
     }
 

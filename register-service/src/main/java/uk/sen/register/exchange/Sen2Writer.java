@@ -15,6 +15,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import uk.sen.platform.io.Csv;
 import uk.sen.register.domain.SenRules.RankedNeed;
 
 /**
@@ -114,27 +115,6 @@ public final class Sen2Writer {
     }
 
     private static void line(Writer w, List<String> values) throws IOException {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(cell(values.get(i)));
-        }
-        w.write("\r\n");
-    }
-
-    /**
-     * A CSV cell: quoted when it holds a comma, quote or line break; a value a spreadsheet would run as a formula
-     * (starting with =, +, -, @) is prefixed with an apostrophe, since these files are opened in spreadsheets.
-     */
-    static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        w.write(Csv.line(values));
     }
 }

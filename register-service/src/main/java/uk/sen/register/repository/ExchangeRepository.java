@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import uk.sen.platform.io.Rows;
 import uk.sen.register.domain.Provision;
 import uk.sen.register.domain.ProvisionPeriod;
 import uk.sen.register.domain.SenRules.RankedNeed;
@@ -66,9 +67,9 @@ public class ExchangeRepository {
                 FROM sen_provision WHERE pupil_id IN (:ids) ORDER BY start_date, recorded_at""")
                 .setParameter("ids", pupilIds).getResultList();
         for (Object[] r : rows) {
-            byPupil.computeIfAbsent(uuid(r[0]), k -> new ArrayList<>()).add(new ProvisionPeriod(
-                    Provision.valueOf((String) r[1]), date(r[2]), date(r[3]), (String) r[4], (String) r[5],
-                    date(r[6])));
+            byPupil.computeIfAbsent(Rows.uuid(r[0]), k -> new ArrayList<>()).add(new ProvisionPeriod(
+                    Provision.valueOf((String) r[1]), Rows.date(r[2]), Rows.date(r[3]), (String) r[4], (String) r[5],
+                    Rows.date(r[6])));
         }
         return byPupil;
     }
@@ -92,7 +93,7 @@ public class ExchangeRepository {
                 ORDER BY h.pupil_id, h.rank""")
                 .setParameter("ids", pupilIds).setParameter("otherwise", otherwise).getResultList();
         for (Object[] r : rows) {
-            byPupil.computeIfAbsent(uuid(r[0]), k -> new ArrayList<>())
+            byPupil.computeIfAbsent(Rows.uuid(r[0]), k -> new ArrayList<>())
                     .add(new RankedNeed(((Number) r[1]).intValue(), (String) r[2]));
         }
         return byPupil;
@@ -127,7 +128,7 @@ public class ExchangeRepository {
         for (Object[] r : rows) {
             PupilRow pupil = pupil(r);
             PlanRow plan = plans.computeIfAbsent(pupil.id(),
-                    id -> new PlanRow(pupil, date(r[10]), (String) r[11], new ArrayList<>()));
+                    id -> new PlanRow(pupil, Rows.date(r[10]), (String) r[11], new ArrayList<>()));
             if (r[12] != null) {
                 plan.needs().add(new RankedNeed(((Number) r[12]).intValue(), (String) r[13]));
             }
@@ -141,24 +142,7 @@ public class ExchangeRepository {
     }
 
     private static PupilRow pupil(Object[] r) {
-        return new PupilRow(uuid(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                date(r[6]), (String) r[7], (String) r[8], date(r[9]));
-    }
-
-    static UUID uuid(Object value) {
-        return value instanceof UUID u ? u : UUID.fromString(value.toString());
-    }
-
-    static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(value.toString());
+        return new PupilRow(Rows.uuid(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                Rows.date(r[6]), (String) r[7], (String) r[8], Rows.date(r[9]));
     }
 }

@@ -2,18 +2,21 @@ package uk.sen.workload.messaging;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import uk.sen.platform.audit.AuditLog;
-import uk.sen.platform.inbox.Inbox;
+import uk.sen.platform.inbox.EventFollower;
 import uk.sen.platform.inbox.IncomingEvent;
 import uk.sen.platform.inbox.MalformedEventException;
 import uk.sen.workload.domain.StatutoryWork;
@@ -28,16 +31,13 @@ import uk.sen.workload.service.WorkloadClock;
  * Follows review-service's events exactly once each (the event id is recorded in the transaction of its effect),
  * as the kinds table ({@link WorkKinds}) reads them: announced and re-planned work becomes open work for the
  * forecast, a held EHCP review meeting suggests a time entry, and completed, decided or cancelled work leaves the
- * forecast. Event types no row of the table names are skipped.
+ * forecast. Event types no row of the table names are skipped. A record that cannot be applied goes to
+ * sen.review.v1.dlq.workload-service ({@link EventFollower} says how).
  */
 @ApplicationScoped
-public class ReviewFollower {
+public class ReviewFollower extends EventFollower {
 
-    static final String CONSUMER = "workload-service.review-events";
     private static final Logger LOG = Logger.getLogger(ReviewFollower.class);
-
-    @Inject
-    Inbox inbox;
 
     @Inject
     ObjectMapper json;
@@ -57,16 +57,24 @@ public class ReviewFollower {
     @Inject
     WorkloadClock clock;
 
-    @Transactional
-    public void apply(IncomingEvent event) {
-        if (!inbox.firstDelivery(CONSUMER, event.id())) {
-            LOG.debugf("Event %s already applied; redelivery skipped", event.id());
-            return;
-        }
+    ReviewFollower() {
+        super("review-events", "workload-service.review-events");
+    }
+
+    @Incoming("review-events")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> consume(Message<String> record) {
+        return deliver(record);
+    }
+
+    @Override
+    protected boolean wanted(IncomingEvent event) {
+        return kinds.all().stream().anyMatch(k -> k.on().containsKey(event.type()));
+    }
+
+    @Override
+    protected void follow(IncomingEvent event) {
         String type = event.type();
-        if (kinds.all().stream().noneMatch(k -> k.on().containsKey(type))) {
-            return;
-        }
         ReviewEvent data = read(event);
         Optional<WorkKinds.Match> match = kinds.match(type, data.kind());
         if (match.isEmpty() && data.kind() == null) {

@@ -1,10 +1,8 @@
 package uk.sen.workload.repository;
 
-import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.time.LocalDate;
 
-/** Small helpers for native query results and PostgreSQL error states. */
+/** PostgreSQL error states (row values: uk.sen.platform.io.Rows). */
 public final class Sql {
 
     /** exclusion_violation: an EXCLUDE constraint (overlapping periods) refused the row. */
@@ -26,28 +24,5 @@ public final class Sql {
             }
         }
         return false;
-    }
-
-    public static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(value.toString());
-    }
-
-    public static long number(Object value) {
-        if (value == null) {
-            return 0;
-        }
-        if (value instanceof Number n) {
-            return n.longValue();
-        }
-        return new BigDecimal(value.toString()).longValue();
     }
 }

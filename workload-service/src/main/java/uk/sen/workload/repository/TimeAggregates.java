@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import uk.sen.platform.io.Rows;
 import uk.sen.workload.domain.ProtectedTime;
 import uk.sen.workload.domain.SchoolCalendar;
 
@@ -58,8 +59,8 @@ public class TimeAggregates {
         List<Cell> bySencoCategory = new ArrayList<>();
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
-            Cell cell = new Cell((String) r[1], (String) r[2], Sql.date(r[3]), (String) r[4], Sql.number(r[5]));
-            switch ((int) Sql.number(r[0])) {
+            Cell cell = new Cell((String) r[1], (String) r[2], Rows.date(r[3]), (String) r[4], Rows.number(r[5]));
+            switch ((int) Rows.number(r[0])) {
                 case 0b0001 -> bySencoWeek.add(cell);
                 case 0b1100 -> byWeekCategory.add(cell);
                 case 0b0010 -> bySencoCategory.add(cell);
@@ -79,7 +80,7 @@ public class TimeAggregates {
         List<Cell> cells = new ArrayList<>();
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
-            cells.add(new Cell((String) r[0], (String) r[1], Sql.date(r[2]), (String) r[3], Sql.number(r[4])));
+            cells.add(new Cell((String) r[0], (String) r[1], Rows.date(r[2]), (String) r[3], Rows.number(r[4])));
         }
         return cells;
     }
@@ -135,7 +136,7 @@ public class TimeAggregates {
         Map<LocalDate, Long> weeks = new TreeMap<>();
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
-            weeks.put(Sql.date(r[0]), Sql.number(r[1]));
+            weeks.put(Rows.date(r[0]), Rows.number(r[1]));
         }
         return weeks;
     }
@@ -151,7 +152,7 @@ public class TimeAggregates {
         }
         Query q = em.createNativeQuery("SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE " + where);
         bind(q, params);
-        return Sql.number(q.getSingleResult());
+        return Rows.number(q.getSingleResult());
     }
 
     /**
@@ -168,7 +169,7 @@ public class TimeAggregates {
                 .setParameter(1, trust).setParameter(2, school).getResultList();
         Map<String, List<Integer>> samples = new TreeMap<>();
         for (Object[] r : rows) {
-            samples.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((int) Sql.number(r[1]));
+            samples.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((int) Rows.number(r[1]));
         }
         return samples;
     }

@@ -31,8 +31,9 @@ public class CategoryResource {
             @Schema(description = "That area's name", examples = "Teaching and learning") String standardsAreaName,
             WorkType workType,
             @Schema(description = "That kind of work's name", examples = "Administrative") String workTypeName,
-            @Schema(description = "False for a category no longer in use: it is kept for the entries that have it, "
-                    + "but new time cannot be logged against it") boolean active) {
+            @Schema(description = """
+                    False for a category no longer in use: it is kept for the entries that have it, but new time \
+                    cannot be logged against it""") boolean active) {
 
         static CategoryView of(ActivityCategory c) {
             return new CategoryView(c.code, c.name, c.standardsArea, c.standardsArea.label, c.workType,

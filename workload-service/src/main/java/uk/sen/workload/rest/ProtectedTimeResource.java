@@ -91,8 +91,9 @@ public class ProtectedTimeResource {
     @APIResponseSchema(value = AllocationView.class, responseCode = "201",
             responseDescription = "Allocated: the new allocation period, with its ETag and where to read it")
     @APIResponse(responseCode = "404", description = "The school is not one of yours")
-    @APIResponse(responseCode = "409", description = "It overlaps a later allocation of that SENCO at that school, "
-            + "or another allocation for them was set at the same moment")
+    @APIResponse(responseCode = "409", description = """
+            It overlaps a later allocation of that SENCO at that school, or another allocation for them was set at the \
+            same moment""")
     public Response set(@NotNull @Valid AllocationInput in,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = TimeEntryResource.IDEMPOTENCY_KEY) String key) {
         return idempotency.create(key, in, () -> {

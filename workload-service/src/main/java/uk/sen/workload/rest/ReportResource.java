@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,8 +28,9 @@ import uk.sen.platform.security.Roles;
 import uk.sen.workload.domain.Period;
 import uk.sen.workload.service.Categories;
 import uk.sen.workload.service.ReportService;
-import uk.sen.workload.service.chart.PngChart;
-import uk.sen.workload.service.chart.SvgChart;
+import uk.sen.platform.chart.ChartScene;
+import uk.sen.platform.chart.PngChart;
+import uk.sen.platform.chart.SvgChart;
 import uk.sen.workload.service.chart.WeeklyChart;
 
 /**
@@ -43,10 +45,37 @@ public class ReportResource {
     public static final String PNG = "image/png";
     public static final String CSV = "text/csv";
 
-    static final String SENCO_PARAM = "The SENCO's username, or `me` for your own";
-    static final String SCHOOL_PARAM = "Only their time at this school (its URN); all the schools you may see if left out";
-    static final String PERIOD_PARAM = "week, term (the default) or year (any letter case)";
-    static final String DATE_PARAM = "A day in the period (default today)";
+    static final String URN_PARAM = "The school's 6-digit URN";
+
+    /** The period every report covers: the week, term or school year containing a day. */
+    public static class ReportPeriod {
+
+        @QueryParam("period")
+        @Parameter(description = "week, term (the default) or year (any letter case)",
+                schema = @Schema(type = SchemaType.STRING, enumeration = { "week", "term", "year" }, defaultValue = "term"))
+        public String period;
+
+        @QueryParam("date")
+        @Parameter(description = "A day in the period (default today)")
+        public LocalDate date;
+
+        Period.Kind kind() {
+            return ReportService.periodKind(period);
+        }
+    }
+
+    /** Whose report, on the SENCO endpoints: the SENCO and, optionally, one of their schools. */
+    public static class SencoSelection {
+
+        @PathParam("senco")
+        @Parameter(description = "The SENCO's username, or `me` for your own", example = "me")
+        public String senco;
+
+        @QueryParam("school")
+        @Parameter(description = "Only their time at this school (its URN); all the schools you may see if left out",
+                example = "900101")
+        public String school;
+    }
 
     @Inject
     ReportService reports;
@@ -72,12 +101,8 @@ public class ReportResource {
                     allocation at their schools; a trust administrator any of the trust; any other SENCO is not found. \
                     `school` narrows it to one school. Only sums: no note or pupil of any entry.""")
     @APIResponse(responseCode = "200", description = "The SENCO's report")
-    public ReportService.Report senco(@PathParam("senco") @Parameter(description = SENCO_PARAM, example = "me") String senco,
-            @QueryParam("school") @Parameter(description = SCHOOL_PARAM, example = "900101") String school,
-            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
-            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
-        return reports.report(reports.sencoScope(senco, school), ReportService.periodKind(period), date);
+    public ReportService.Report senco(@BeanParam SencoSelection who, @BeanParam ReportPeriod period) {
+        return report(reports.sencoScope(who.senco, who.school), period);
     }
 
     @GET
@@ -95,12 +120,8 @@ public class ReportResource {
             headers = @Header(name = "Content-Disposition", description = "attachment, with a file name",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
-    public Response sencoCsv(@PathParam("senco") @Parameter(description = SENCO_PARAM, example = "me") String senco,
-            @QueryParam("school") @Parameter(description = SCHOOL_PARAM, example = "900101") String school,
-            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
-            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
-        return csv(reports.sencoScope(senco, school), period, date);
+    public Response sencoCsv(@BeanParam SencoSelection who, @BeanParam ReportPeriod period) {
+        return csv(reports.sencoScope(who.senco, who.school), period);
     }
 
     @GET
@@ -112,17 +133,14 @@ public class ReportResource {
                     The chart for governors: each week's hours stacked by category, with the protected time allocated as \
                     a line. The period is the week, school term (the default) or school year containing `date` (default \
                     today), reported up to today. A SENCO sees their own (`me`); SLT any SENCO with time or an \
-                    allocation at their schools; a trust administrator any of the trust; any other SENCO is not found.""")
+                    allocation at their schools; a trust administrator any of the trust; any other SENCO is not \
+                    found.""")
     @APIResponse(responseCode = "200", description = "The chart, as an SVG image",
             headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
-    public Response sencoSvg(@PathParam("senco") @Parameter(description = SENCO_PARAM, example = "me") String senco,
-            @QueryParam("school") @Parameter(description = SCHOOL_PARAM, example = "900101") String school,
-            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
-            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
-        return svg(reports.sencoScope(senco, school), period, date);
+    public Response sencoSvg(@BeanParam SencoSelection who, @BeanParam ReportPeriod period) {
+        return svg(reports.sencoScope(who.senco, who.school), period);
     }
 
     @GET
@@ -139,12 +157,8 @@ public class ReportResource {
             headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public Response sencoPng(@PathParam("senco") @Parameter(description = SENCO_PARAM, example = "me") String senco,
-            @QueryParam("school") @Parameter(description = SCHOOL_PARAM, example = "900101") String school,
-            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
-            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
-        return png(reports.sencoScope(senco, school), period, date);
+    public Response sencoPng(@BeanParam SencoSelection who, @BeanParam ReportPeriod period) {
+        return png(reports.sencoScope(who.senco, who.school), period);
     }
 
     // ---- a school --------------------------------------------------------------------------------------------
@@ -161,11 +175,9 @@ public class ReportResource {
                     (default today), reported up to today. SLT of the school and trust administrators may read it; \
                     another school is not found. Only sums: no note or pupil of any entry.""")
     @APIResponse(responseCode = "200", description = "The school's report")
-    public ReportService.Report school(@PathParam("urn") @Parameter(description = "The school's 6-digit URN", example = "900101") String urn,
-            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
-            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
-        return reports.report(reports.schoolScope(urn), ReportService.periodKind(period), date);
+    public ReportService.Report school(@PathParam("urn") @Parameter(description = URN_PARAM, example = "900101") String urn,
+            @BeanParam ReportPeriod period) {
+        return report(reports.schoolScope(urn), period);
     }
 
     @GET
@@ -182,11 +194,9 @@ public class ReportResource {
             headers = @Header(name = "Content-Disposition", description = "attachment, with a file name",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
-    public Response schoolCsv(@PathParam("urn") @Parameter(description = "The school's 6-digit URN", example = "900101") String urn,
-            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
-            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
-        return csv(reports.schoolScope(urn), period, date);
+    public Response schoolCsv(@PathParam("urn") @Parameter(description = URN_PARAM, example = "900101") String urn,
+            @BeanParam ReportPeriod period) {
+        return csv(reports.schoolScope(urn), period);
     }
 
     @GET
@@ -203,11 +213,9 @@ public class ReportResource {
             headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
-    public Response schoolSvg(@PathParam("urn") @Parameter(description = "The school's 6-digit URN", example = "900101") String urn,
-            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
-            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
-        return svg(reports.schoolScope(urn), period, date);
+    public Response schoolSvg(@PathParam("urn") @Parameter(description = URN_PARAM, example = "900101") String urn,
+            @BeanParam ReportPeriod period) {
+        return svg(reports.schoolScope(urn), period);
     }
 
     @GET
@@ -223,11 +231,9 @@ public class ReportResource {
             headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public Response schoolPng(@PathParam("urn") @Parameter(description = "The school's 6-digit URN", example = "900101") String urn,
-            @QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
-            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
-        return png(reports.schoolScope(urn), period, date);
+    public Response schoolPng(@PathParam("urn") @Parameter(description = URN_PARAM, example = "900101") String urn,
+            @BeanParam ReportPeriod period) {
+        return png(reports.schoolScope(urn), period);
     }
 
     // ---- the trust -------------------------------------------------------------------------------------------
@@ -241,12 +247,11 @@ public class ReportResource {
                     Where SENCO time went across the trust: totals by activity category, National Standards area and \
                     kind of work, the administrative share, time against protected time and the weeks over it, week by \
                     week, per school and per SENCO. The period is the week, school term (the default) or school year \
-                    containing `date` (default today), reported up to today. Only sums: no note or pupil of any entry.""")
+                    containing `date` (default today), reported up to today. Only sums: no note or pupil of any \
+                    entry.""")
     @APIResponse(responseCode = "200", description = "The trust's report")
-    public ReportService.Report trust(@QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
-            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
-        return reports.report(reports.trustScope(), ReportService.periodKind(period), date);
+    public ReportService.Report trust(@BeanParam ReportPeriod period) {
+        return report(reports.trustScope(), period);
     }
 
     @GET
@@ -257,15 +262,14 @@ public class ReportResource {
             description = """
                     One row per school, SENCO and week of the period: hours allocated and spent, then hours per \
                     category, for a spreadsheet. The period is the week, school term (the default) or school year \
-                    containing `date` (default today), reported up to today. The export is recorded in the audit trail.""")
+                    containing `date` (default today), reported up to today. The export is recorded in the audit \
+                    trail.""")
     @APIResponse(responseCode = "200", description = "The trust's weeks, as a CSV file (UTF-8) to save",
             headers = @Header(name = "Content-Disposition", description = "attachment, with a file name",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
-    public Response trustCsv(@QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
-            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
-        return csv(reports.trustScope(), period, date);
+    public Response trustCsv(@BeanParam ReportPeriod period) {
+        return csv(reports.trustScope(), period);
     }
 
     @GET
@@ -281,10 +285,8 @@ public class ReportResource {
             headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
-    public Response trustSvg(@QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
-            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
-        return svg(reports.trustScope(), period, date);
+    public Response trustSvg(@BeanParam ReportPeriod period) {
+        return svg(reports.trustScope(), period);
     }
 
     @GET
@@ -294,38 +296,45 @@ public class ReportResource {
     @Operation(operationId = "getTrustWorkloadChartPng", summary = "The trust's weekly chart (PNG)",
             description = """
                     The same chart as the SVG, as a PNG image for documents that take no SVG. The period is the week, \
-                    school term (the default) or school year containing `date` (default today), reported up to today.""")
+                    school term (the default) or school year containing `date` (default today), reported up to \
+                    today.""")
     @APIResponse(responseCode = "200", description = "The chart, as a PNG image",
             headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public Response trustPng(@QueryParam("period") @Parameter(description = PERIOD_PARAM, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "week", "term", "year" }, defaultValue = "term")) String period,
-            @QueryParam("date") @Parameter(description = DATE_PARAM) LocalDate date) {
-        return png(reports.trustScope(), period, date);
+    public Response trustPng(@BeanParam ReportPeriod period) {
+        return png(reports.trustScope(), period);
     }
 
     // ---- renderings ------------------------------------------------------------------------------------------
 
-    private Response csv(ReportService.Scope scope, String period, LocalDate date) {
-        Period.Kind kind = ReportService.periodKind(period);
-        String body = reports.csv(scope, kind, date);
+    private ReportService.Report report(ReportService.Scope scope, ReportPeriod period) {
+        return reports.report(scope, period.kind(), period.date);
+    }
+
+    private Response csv(ReportService.Scope scope, ReportPeriod period) {
+        Period.Kind kind = period.kind();
+        String body = reports.csv(scope, kind, period.date);
         audit.record(AuditLog.EXPORT, "workload-report", List.of(key(scope)), scope.trustId(), scope.schoolUrn(),
-                "CSV of " + kind.name().toLowerCase() + " " + (date == null ? "today" : date));
-        return Response.ok(body, CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"workload-" + fileName(scope) + ".csv\"").build();
+                "CSV of " + kind.name().toLowerCase() + " " + (period.date == null ? "today" : period.date));
+        return file(body, CSV + "; charset=UTF-8", "attachment", scope, "csv");
     }
 
-    private Response svg(ReportService.Scope scope, String period, LocalDate date) {
-        ReportService.Report report = reports.report(scope, ReportService.periodKind(period), date);
-        return Response.ok(SvgChart.render(WeeklyChart.of(report, categories.all())), SVG + "; charset=UTF-8")
-                .header("Content-Disposition", "inline; filename=\"workload-" + fileName(scope) + ".svg\"").build();
+    private Response svg(ReportService.Scope scope, ReportPeriod period) {
+        return file(SvgChart.render(chart(scope, period)), SVG + "; charset=UTF-8", "inline", scope, "svg");
     }
 
-    private Response png(ReportService.Scope scope, String period, LocalDate date) {
-        ReportService.Report report = reports.report(scope, ReportService.periodKind(period), date);
-        return Response.ok(PngChart.render(WeeklyChart.of(report, categories.all())), PNG)
-                .header("Content-Disposition", "inline; filename=\"workload-" + fileName(scope) + ".png\"").build();
+    private Response png(ReportService.Scope scope, ReportPeriod period) {
+        return file(PngChart.render(chart(scope, period)), PNG, "inline", scope, "png");
+    }
+
+    private ChartScene chart(ReportService.Scope scope, ReportPeriod period) {
+        return WeeklyChart.of(report(scope, period), categories.all());
+    }
+
+    private static Response file(Object body, String type, String disposition, ReportService.Scope scope, String extension) {
+        return Response.ok(body, type).header("Content-Disposition",
+                disposition + "; filename=\"workload-" + fileName(scope) + "." + extension + "\"").build();
     }
 
     private static String key(ReportService.Scope scope) {

@@ -86,12 +86,12 @@ public class AllocationAlerts {
             count.setParameter((String) p[0], p[1]);
             select.setParameter((String) p[0], p[1]);
         }
-        long total = Sql.number(count.getSingleResult());
+        long total = Rows.number(count.getSingleResult());
         List<AlertView> alerts = new ArrayList<>();
         for (Object row : select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList()) {
             Object[] r = (Object[]) row;
             alerts.add(new AlertView(uuid(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    Sql.date(r[5]), Sql.date(r[6]), (int) Sql.number(r[7]), weeks((String) r[8]),
+                    Rows.date(r[5]), Rows.date(r[6]), (int) Rows.number(r[7]), weeks((String) r[8]),
                     Rows.instant(r[9])));
         }
         return Page.of(alerts, page, total);

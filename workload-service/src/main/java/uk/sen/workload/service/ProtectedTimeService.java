@@ -15,7 +15,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.panache.common.Parameters;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
@@ -23,6 +22,7 @@ import uk.sen.platform.security.CallerScope;
 import uk.sen.platform.security.Roles;
 import uk.sen.workload.domain.ProtectedTime;
 import uk.sen.workload.repository.Sql;
+import uk.sen.workload.repository.Where;
 
 /**
  * Protected time allocated to SENCOs, set by SLT for their own schools or by a trust admin for any school of the
@@ -124,37 +124,30 @@ public class ProtectedTimeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProtectedTime> history(String school, String senco) {
         String trust = caller.requireTrust();
-        StringBuilder q = new StringBuilder("trustId = :trust");
-        Parameters params = Parameters.with("trust", trust);
+        Where where = Where.of("trustId = :trust", "trust", trust);
         if (!caller.isTrustWide()) {
-            q.append(" and schoolUrn in :schools");
-            params.and("schools", caller.schools());
+            where.and("schoolUrn in :schools", "schools", caller.schools());
         }
-        boolean onlyOwn = caller.hasRole(Roles.SENCO) && !caller.hasAnyRole(Roles.SLT, Roles.TRUST_ADMIN);
-        if (onlyOwn) {
-            q.append(" and senco = :self");
-            params.and("self", caller.username());
+        if (onlyOwn()) {
+            where.and("senco = :self", "self", caller.username());
         }
-        if (school != null) {
-            q.append(" and schoolUrn = :school");
-            params.and("school", school);
-        }
-        if (senco != null) {
-            q.append(" and senco = :senco");
-            params.and("senco", senco);
-        }
-        return ProtectedTime.list(q + " order by schoolUrn, senco, effectiveFrom desc", params);
+        where.andIfGiven("schoolUrn = :school", "school", school).andIfGiven("senco = :senco", "senco", senco);
+        return ProtectedTime.list(where.orderBy("schoolUrn, senco, effectiveFrom desc"), where.params());
     }
 
     /** One allocation period the caller may see (the same rule as {@link #history}), or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProtectedTime visible(UUID id) {
         ProtectedTime p = ProtectedTime.findById(id);
-        boolean onlyOwn = caller.hasRole(Roles.SENCO) && !caller.hasAnyRole(Roles.SLT, Roles.TRUST_ADMIN);
-        if (p == null || !caller.coversSchool(p.trustId, p.schoolUrn) || (onlyOwn && !p.senco.equals(caller.username()))) {
+        if (p == null || !caller.coversSchool(p.trustId, p.schoolUrn) || (onlyOwn() && !p.senco.equals(caller.username()))) {
             throw ProblemException.notFound("Allocation", id);
         }
         return p;
+    }
+
+    /** Whether the caller sees only their own allocations: a SENCO who is neither SLT nor a trust admin. */
+    private boolean onlyOwn() {
+        return caller.hasRole(Roles.SENCO) && !caller.hasAnyRole(Roles.SLT, Roles.TRUST_ADMIN);
     }
 
     private static void validate(AllocationDetails d) {

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.sen.platform.io.Csv;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
 import uk.sen.platform.security.Roles;
@@ -134,6 +135,32 @@ public class ReportService {
 
         long total() {
             return minutes.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        double allocatedTotal() {
+            return allocated.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    /** The time and allocation of some lines summed for one week; allocated is null when none of them has one. */
+    private record WeekSum(long minutes, Double allocated) {
+
+        static WeekSum of(LocalDate week, Collection<Line> lines) {
+            long minutes = 0;
+            Double allocated = null;
+            for (Line line : lines) {
+                minutes += line.minutes().getOrDefault(week, 0L);
+                Double a = line.allocated().get(week);
+                if (a != null) {
+                    allocated = (allocated == null ? 0 : allocated) + a;
+                }
+            }
+            return new WeekSum(minutes, allocated);
+        }
+
+        /** Whether the week ran over its allocation; null when there was none. */
+        Boolean over() {
+            return allocated == null ? null : minutes > allocated + 1e-9;
         }
     }
 
@@ -299,20 +326,11 @@ public class ReportService {
         int weeksOver = 0;
         double allocatedTotal = 0;
         for (LocalDate week : weeks) {
-            long minutes = 0;
-            Double allocated = null;
-            for (Line line : lines) {
-                minutes += line.minutes().getOrDefault(week, 0L);
-                Double a = line.allocated().get(week);
-                if (a != null) {
-                    allocated = (allocated == null ? 0 : allocated) + a;
-                }
-            }
-            Boolean over = null;
-            if (allocated != null) {
+            WeekSum sum = WeekSum.of(week, lines);
+            Boolean over = sum.over();
+            if (over != null) {
                 weeksWithAllocation++;
-                allocatedTotal += allocated;
-                over = minutes > allocated + 1e-9;
+                allocatedTotal += sum.allocated();
                 if (over) {
                     weeksOver++;
                 }
@@ -325,8 +343,8 @@ public class ReportService {
                     hoursByCategory.put(code, Hours.of(m));
                 }
             }
-            weekRows.add(new WeekRow(week, max(week, period.from()), min(week.plusDays(6), period.asOf()), minutes,
-                    Hours.of(minutes), Hours.ofNullable(allocated), over, hoursByCategory));
+            weekRows.add(new WeekRow(week, max(week, period.from()), min(week.plusDays(6), period.asOf()),
+                    sum.minutes(), Hours.of(sum.minutes()), Hours.ofNullable(sum.allocated()), over, hoursByCategory));
         }
         AllocationSummary allocation = new AllocationSummary(
                 weeksWithAllocation == 0 ? null : Hours.of(allocatedTotal), Hours.of(total),
@@ -350,9 +368,8 @@ public class ReportService {
             long[] admin = adminBySenco.getOrDefault(line.school() + "|" + line.senco(), new long[2]);
             int[] counts = overCounts(weeks, List.of(line));
             sencoRows.add(new SencoRow(line.senco(), line.school(), line.total(), Hours.of(line.total()),
-                    line.allocated().isEmpty() ? null
-                            : Hours.of(line.allocated().values().stream().mapToDouble(Double::doubleValue).sum()),
-                    counts[0], counts[1], adminPercent(admin[0], admin[1])));
+                    line.allocated().isEmpty() ? null : Hours.of(line.allocatedTotal()), counts[0], counts[1],
+                    adminPercent(admin[0], admin[1])));
         }
         List<SchoolRow> schoolRows = new ArrayList<>();
         if (scope.level() == Level.TRUST) {
@@ -368,7 +385,7 @@ public class ReportService {
                 for (Line l : schoolLines) {
                     sencos.add(l.senco());
                     anyAllocation |= !l.allocated().isEmpty();
-                    allocated += l.allocated().values().stream().mapToDouble(Double::doubleValue).sum();
+                    allocated += l.allocatedTotal();
                     long[] a = adminBySenco.getOrDefault(l.school() + "|" + l.senco(), new long[2]);
                     admin += a[0];
                     senTime += a[1];
@@ -388,18 +405,10 @@ public class ReportService {
         int with = 0;
         int over = 0;
         for (LocalDate week : weeks) {
-            long minutes = 0;
-            Double allocated = null;
-            for (Line l : lines) {
-                minutes += l.minutes().getOrDefault(week, 0L);
-                Double a = l.allocated().get(week);
-                if (a != null) {
-                    allocated = (allocated == null ? 0 : allocated) + a;
-                }
-            }
-            if (allocated != null) {
+            Boolean isOver = WeekSum.of(week, lines).over();
+            if (isOver != null) {
                 with++;
-                if (minutes > allocated + 1e-9) {
+                if (isOver) {
                     over++;
                 }
             }
@@ -437,13 +446,12 @@ public class ReportService {
         for (Line line : lines(scope, bySencoWeek, p.from(), p.asOf(), weeks)) {
             Map<LocalDate, Map<String, Long>> byWeek = detail.getOrDefault(line.school() + "|" + line.senco(), Map.of());
             for (LocalDate week : weeks) {
-                long minutes = line.minutes().getOrDefault(week, 0L);
-                Double allocated = line.allocated().get(week);
+                WeekSum sum = WeekSum.of(week, List.of(line));
                 List<String> row = new ArrayList<>(List.of(line.school(), line.senco(), week.toString(),
                         max(week, p.from()).toString(), min(week.plusDays(6), p.asOf()).toString(),
-                        allocated == null ? "" : Hours.of(allocated).toPlainString(),
-                        Hours.of(minutes).toPlainString(),
-                        allocated == null ? "" : (minutes > allocated + 1e-9 ? "yes" : "no")));
+                        sum.allocated() == null ? "" : Hours.of(sum.allocated()).toPlainString(),
+                        Hours.of(sum.minutes()).toPlainString(),
+                        sum.over() == null ? "" : (sum.over() ? "yes" : "no")));
                 Map<String, Long> byCat = byWeek.getOrDefault(week, Map.of());
                 cats.keySet().forEach(code -> row.add(Hours.of(byCat.getOrDefault(code, 0L)).toPlainString()));
                 Csv.row(csv, row);

@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.panache.common.Parameters;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
@@ -22,6 +21,7 @@ import uk.sen.platform.web.Versions;
 import uk.sen.workload.config.WorkloadConfig;
 import uk.sen.workload.domain.SuggestedEntry;
 import uk.sen.workload.domain.TimeEntry;
+import uk.sen.workload.repository.Where;
 
 /**
  * Time entries suggested by held review meetings: the meeting's duration (or the configured default when it was
@@ -89,18 +89,11 @@ public class SuggestionService {
         if (caller.schools().isEmpty()) {
             return Page.of(List.of(), page, 0);
         }
-        StringBuilder q = new StringBuilder("trustId = :trust and schoolUrn in :schools");
-        Parameters params = Parameters.with("trust", trust).and("schools", caller.schools());
-        if (status != null) {
-            q.append(" and status = :status");
-            params.and("status", status);
-        }
-        if (school != null) {
-            q.append(" and schoolUrn = :school");
-            params.and("school", school);
-        }
-        return Page.of(SuggestedEntry.<SuggestedEntry> find(q + " order by heldOn desc, createdAt desc", params), page,
-                s -> s);
+        Where where = Where.of("trustId = :trust", "trust", trust).and("schoolUrn in :schools", "schools", caller.schools())
+                .andIfGiven("status = :status", "status", status)
+                .andIfGiven("schoolUrn = :school", "school", school);
+        return Page.of(SuggestedEntry.<SuggestedEntry> find(where.orderBy("heldOn desc, createdAt desc"), where.params()),
+                page, s -> s);
     }
 
     /** A suggestion of one of the caller's schools, or 404. */

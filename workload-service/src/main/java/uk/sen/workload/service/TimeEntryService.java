@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.panache.common.Parameters;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
@@ -27,6 +26,7 @@ import uk.sen.workload.domain.Durations;
 import uk.sen.workload.domain.StatutoryWork;
 import uk.sen.workload.domain.TimeEntry;
 import uk.sen.workload.repository.Sql;
+import uk.sen.workload.repository.Where;
 
 /**
  * A SENCO's own time entries. Every write checks the school is one of theirs, the category is in use, the duration
@@ -123,26 +123,13 @@ public class TimeEntryService {
 
     public Page<TimeEntry> list(LocalDate from, LocalDate to, String school, String category, PageRequest page) {
         String trust = caller.requireTrust();
-        StringBuilder q = new StringBuilder("trustId = :trust and senco = :senco");
-        Parameters params = Parameters.with("trust", trust).and("senco", caller.username());
-        if (from != null) {
-            q.append(" and date >= :from");
-            params.and("from", from);
-        }
-        if (to != null) {
-            q.append(" and date <= :to");
-            params.and("to", to);
-        }
-        if (school != null) {
-            q.append(" and schoolUrn = :school");
-            params.and("school", school);
-        }
-        if (category != null) {
-            q.append(" and categoryCode = :category");
-            params.and("category", category);
-        }
-        Page<TimeEntry> result = Page.of(TimeEntry.<TimeEntry> find(q
-                + " order by date desc, startTime desc nulls last, createdAt desc", params), page, e -> e);
+        Where where = Where.of("trustId = :trust", "trust", trust).and("senco = :senco", "senco", caller.username())
+                .andIfGiven("date >= :from", "from", from)
+                .andIfGiven("date <= :to", "to", to)
+                .andIfGiven("schoolUrn = :school", "school", school)
+                .andIfGiven("categoryCode = :category", "category", category);
+        Page<TimeEntry> result = Page.of(TimeEntry.<TimeEntry> find(
+                where.orderBy("date desc, startTime desc nulls last, createdAt desc"), where.params()), page, e -> e);
         List<String> pupils = result.items().stream().filter(e -> e.pupilId != null)
                 .map(e -> e.pupilId.toString()).distinct().toList();
         audit.record(AuditLog.LIST, "pupil", pupils, trust, school, "time entries referring to pupils");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import uk.sen.platform.chart.ChartScene;
 import uk.sen.workload.domain.ActivityCategory;
 import uk.sen.workload.service.ReportService;
 
