@@ -29,7 +29,7 @@ public final class RegisterSync {
 
     /** The register events a plan publishes, named as in {@code sen.register.v1}. */
     public enum Change {
-        PUPIL_REGISTERED, PROVISION_CHANGED, NEEDS_CHANGED, PUPIL_LEFT_REGISTER, PUPIL_DETAILS_CHANGED
+        PUPIL_ADDED, PUPIL_REGISTERED, PROVISION_CHANGED, NEEDS_CHANGED, PUPIL_LEFT_REGISTER, PUPIL_DETAILS_CHANGED
     }
 
     /**
@@ -127,6 +127,9 @@ public final class RegisterSync {
                 needs = new NeedsChange(byRank(in.needs()), in.currentSince());
             }
             events.add(new Event(Change.PUPIL_REGISTERED, Provision.N, null, List.of()));
+        } else {
+            // on roll without SEN provision: announced too, so a request for an assessment can name them
+            events.add(new Event(Change.PUPIL_ADDED, null, null, List.of()));
         }
         return new Plan(Outcome.CREATED, List.of(), List.of(), pupil, changes, needs, open,
                 needs == null ? List.of() : needs.needs(), events);

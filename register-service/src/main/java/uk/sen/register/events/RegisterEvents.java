@@ -24,6 +24,8 @@ import uk.sen.register.domain.SenProvision;
 public class RegisterEvents {
 
     public static final String PREFIX = "uk.sen.register.";
+    /** A pupil joined a school's roll with no SEN provision (N), so every service can know every pupil on roll. */
+    public static final String PUPIL_ADDED = PREFIX + "pupil-added";
     public static final String PUPIL_REGISTERED = PREFIX + "pupil-registered";
     public static final String PROVISION_CHANGED = PREFIX + "provision-changed";
     public static final String NEEDS_CHANGED = PREFIX + "needs-changed";

@@ -61,12 +61,13 @@ public class ExportResource {
     @Produces(MediaType.APPLICATION_XML)
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(operationId = "exportCtf", summary = "A Common Transfer File (CTF) of the school's leavers, or of its whole roll",
-            description = "Writes the CTF to send to the pupils' next school: the school's leavers whose leaving date"
-                    + " falls from `from` to `to` (both included), or with leavers=false every pupil on roll today,"
-                    + " each with their SEN history (provisions and the needs of their last day). The file is named"
-                    + " <LA><Estab>_CTF_<DestLA><DestEstab>_<nnn>.xml, nnn counting the school's CTFs; the"
-                    + " destination is MMM/MMMM (unknown) unless destLa and destEstab are given. Every pupil in the"
-                    + " file is audited as exported.")
+            description = """
+                    Writes the CTF to send to the pupils' next school: the school's leavers whose leaving date falls \
+                    from `from` to `to` (both included), or with leavers=false every pupil on roll today, each with \
+                    their SEN history (provisions and the needs of their last day). The file is named \
+                    <LA><Estab>_CTF_<DestLA><DestEstab>_<nnn>.xml, nnn counting the school's CTFs; the destination is \
+                    MMM/MMMM (unknown) unless destLa and destEstab are given. Every pupil in the file is audited as \
+                    exported.""")
     @APIResponse(responseCode = "200", description = "The CTF, as an attachment",
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<the CTF's file name>\"",
                     schema = @Schema(type = SchemaType.STRING,
@@ -121,10 +122,11 @@ public class ExportResource {
     @Produces({ "text/csv", MediaType.APPLICATION_XML })
     @RolesAllowed(Roles.LA_OFFICER)
     @Operation(operationId = "exportLaReturn", summary = "LA exchange: the pupils with an EHC plan in your LA's schools",
-            description = "For a local authority SEN officer: every pupil with an EHC plan open today at a school of"
-                    + " your LA, whichever trust runs it, with the SEN2 items the register holds (Person, NamedPlan,"
-                    + " SENneed and the school's URN), as CSV or as SEN2-style XML. Each trust sees in its audit which"
-                    + " of its pupils were exported to the LA.")
+            description = """
+                    For a local authority SEN officer: every pupil with an EHC plan open today at a school of your LA, \
+                    whichever trust runs it, with the SEN2 items the register holds (Person, NamedPlan, SENneed and \
+                    the school's URN), as CSV or as SEN2-style XML. Each trust sees in its audit which of its pupils \
+                    were exported to the LA.""")
     @APIResponse(responseCode = "200", description = "The LA exchange file, as an attachment",
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"SEN2_exchange_<LA>_<date>.<csv|xml>\"",
                     schema = @Schema(type = SchemaType.STRING,

@@ -57,15 +57,16 @@ public class ImportResource {
     @Consumes(CSV)
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(operationId = "importMisRoll", summary = "Import the school's MIS export (CSV, UTF-8)",
-            description = "Brings the school's roll from its MIS into the register: each row's pupil, matched by UPN"
-                    + " in the trust, is put on the roll or updated, with their SEN provision and needs, and each"
-                    + " change is announced to the other services as the API announces it. Rows that break a rule are"
-                    + " reported, not applied (the report lists the first 100 errors and counts them all). A file"
-                    + " with a missing required column or that is not UTF-8 (400, 415), or larger than"
-                    + " sen.exchange.mis-max-bytes (20 MB by default; 413), changes nothing. Try it first with"
-                    + " dryRun=true. The import is audited.")
-    @RequestBody(required = true, description = "The MIS export: a header row naming the columns, then one row per"
-            + " pupil", content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            description = """
+                    Brings the school's roll from its MIS into the register: each row's pupil, matched by UPN in the \
+                    trust, is put on the roll or updated, with their SEN provision and needs, and each change is \
+                    announced to the other services as the API announces it. Rows that break a rule are reported, not \
+                    applied (the report lists the first 100 errors and counts them all). A file with a missing \
+                    required column or that is not UTF-8 (400, 415), or larger than sen.exchange.mis-max-bytes (20 MB \
+                    by default; 413), changes nothing. Try it first with dryRun=true. The import is audited.""")
+    @RequestBody(required = true, description = """
+            The MIS export: a header row naming the columns, then one row per pupil""",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"),
                     examples = @ExampleObject(name = "two pupils", value = """
             UPN,Surname,Forename,DOB,Sex,NCYear,SchoolURN,SENProvision,SENStartDate,PrimaryNeed,SecondaryNeed,IssuingLA,PlanIssueDate
             H801200001001,Sample,Sam,2016-03-14,F,4,900101,K,2025-09-08,SLCN,SEMH,,
@@ -74,8 +75,8 @@ public class ImportResource {
     @APIResponseSchema(value = ImportReport.class, responseCode = "200",
             responseDescription = "What the import did (or, in a dry run, would do)")
     @APIResponse(responseCode = "404", description = "The school is not one of yours")
-    @APIResponse(responseCode = "409", description = "A pupil of the file was changed by someone else while it was"
-            + " being imported: import the file again")
+    @APIResponse(responseCode = "409", description = """
+            A pupil of the file was changed by someone else while it was being imported: import the file again""")
     public ImportReport importMis(
             @Parameter(description = "The school (URN) the file is for: one of yours", required = true,
                     example = "900101") @QueryParam("school") String school,
@@ -94,25 +95,27 @@ public class ImportResource {
     @Consumes({ MediaType.APPLICATION_XML, MediaType.TEXT_XML })
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(operationId = "importCtf", summary = "Import a Common Transfer File (CTF) from a pupil's previous school",
-            description = "Puts the pupils of a CTF on the roll of the school its header names (DestSchool LEA and"
-                    + " Estab, one of yours), with their SEN history: provisions, including the legacy codes S, A"
-                    + " and P, and needs. Pupils already on the register, matched by UPN in the trust, are updated;"
-                    + " unknown elements are ignored. Pupils that break a rule are reported, not applied (the report"
-                    + " lists the first 100 errors and warnings and counts them all). A file that is not XML (400),"
-                    + " or larger than sen.exchange.ctf-max-bytes (20 MB by default; 413), changes nothing. Changes"
-                    + " are announced to the other services as the API announces them; the import is audited.")
+            description = """
+                    Puts the pupils of a CTF on the roll of the school its header names (DestSchool LEA and Estab, one \
+                    of yours), with their SEN history: provisions, including the legacy codes S, A and P, and needs. \
+                    Pupils already on the register, matched by UPN in the trust, are updated; unknown elements are \
+                    ignored. Pupils that break a rule are reported, not applied (the report lists the first 100 errors \
+                    and warnings and counts them all). A file that is not XML (400), or larger than \
+                    sen.exchange.ctf-max-bytes (20 MB by default; 413), changes nothing. Changes are announced to the \
+                    other services as the API announces them; the import is audited.""")
     @RequestBody(required = true, description = "The CTF as the sending school's MIS wrote it (XML, DfE CTF schema)",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")),
                     @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponseSchema(value = ImportReport.class, responseCode = "200", responseDescription = "What the import did")
-    @APIResponse(responseCode = "404", description = "The school the file is for (its DestSchool, or the school"
-            + " given) is not one of yours")
-    @APIResponse(responseCode = "409", description = "A pupil of the file was changed by someone else while it was"
-            + " being imported: import the file again")
+    @APIResponse(responseCode = "404", description = """
+            The school the file is for (its DestSchool, or the school given) is not one of yours""")
+    @APIResponse(responseCode = "409", description = """
+            A pupil of the file was changed by someone else while it was being imported: import the file again""")
     public ImportReport importCtf(
-            @Parameter(description = "The school (URN), needed only when the file's destination is unknown"
-                    + " (MMM/MMMM); when given, it must be the school the file names", example = "900101")
+            @Parameter(description = """
+                    The school (URN), needed only when the file's destination is unknown (MMM/MMMM); when given, it \
+                    must be the school the file names""", example = "900101")
             @QueryParam("school") String school,
             @Parameter(description = "The pupils' first day at the school (yyyy-MM-dd); default today",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("entryDate") String entryDate,

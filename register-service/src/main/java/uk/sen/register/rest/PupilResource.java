@@ -78,21 +78,23 @@ public class PupilResource {
     // LA officers read pupils with plans through the LA exchange export, never the trust's register
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "listPupils", summary = "The register in name order, paged and filtered",
-            description = "The pupils of your schools (of the whole trust for trust administrators and trust"
-                    + " integrations) in name order (surname, forename), with the SEN provision each had and their"
-                    + " current needs. Filter by school, provision (N, K, E), primary or secondary need, broad area of"
-                    + " need, year group, part of a name or a UPN (current or former), and read the register as it"
-                    + " stood on any date (asAt, default today). Walk the list with the `next` cursor of each page"
-                    + " (pass it as `after`), which stays right while pupils are added, or jump to a page number"
-                    + " (`page`); not both. Every list is audited with the pupils it showed.")
+            description = """
+                    The pupils of your schools (of the whole trust for trust administrators and trust integrations) in \
+                    name order (surname, forename), with the SEN provision each had and their current needs. Filter by \
+                    school, provision (N, K, E), primary or secondary need, broad area of need, year group, part of a \
+                    name or a UPN (current or former), and read the register as it stood on any date (asAt, default \
+                    today). Walk the list with the `next` cursor of each page (pass it as `after`), which stays right \
+                    while pupils are added, or jump to a page number (`page`); not both. Every list is audited with \
+                    the pupils it showed.""")
     @APIResponseSchema(value = RegisterDtos.PupilPage.class, responseCode = "200",
             responseDescription = "One page of pupils")
     @APIResponse(responseCode = "404", description = "The school filter names a school that is not one of yours")
     public Page<PupilView> list(
             @Parameter(description = "Only this school (URN); it must be one of yours", example = "900101")
             @QueryParam("school") String school,
-            @Parameter(description = "Only pupils with this provision on the date: N (none), K (SEN support), E (EHC"
-                    + " plan); S, A and P match legacy provisions of imported records",
+            @Parameter(description = """
+                    Only pupils with this provision on the date: N (none), K (SEN support), E (EHC plan); S, A and P \
+                    match legacy provisions of imported records""",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "N", "K", "E", "S", "A", "P" }))
             @QueryParam("provision") String provision,
             @Parameter(description = "Only pupils with this need type (primary or secondary)",
@@ -116,8 +118,8 @@ public class PupilResource {
             @Parameter(description = "The register as it stood on this day (yyyy-MM-dd); default today (Europe/London)",
                     schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("asAt") String asAt,
-            @Parameter(description = "The `next` cursor of the previous page, as it was given: the page after it."
-                    + " Not with page")
+            @Parameter(description = """
+                    The `next` cursor of the previous page, as it was given: the page after it. Not with page""")
             @QueryParam("after") String after, @Valid @BeanParam PageRequest page) {
         return list.page(new RegisterList.Filters(school, provision, need, area, year, name, upn, asAt), after, page)
                 .map(this::view);
@@ -127,10 +129,10 @@ public class PupilResource {
     @Path("{id}")
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION, Roles.LA_OFFICER })
     @Operation(operationId = "getPupil", summary = "One pupil with their current provision and needs",
-            description = "The pupil's details, the SEN provision open today and their ranked needs. The ETag is the"
-                    + " version to send as If-Match to change the pupil. Staff of the trust read pupils of their"
-                    + " schools; an LA officer reads a pupil with an open EHC plan at a school of their LA. Every"
-                    + " read is audited.")
+            description = """
+                    The pupil's details, the SEN provision open today and their ranked needs. The ETag is the version \
+                    to send as If-Match to change the pupil. Staff of the trust read pupils of their schools; an LA \
+                    officer reads a pupil with an open EHC plan at a school of their LA. Every read is audited.""")
     @APIResponseSchema(value = PupilView.class, responseCode = "200", responseDescription = "The pupil")
     public Response get(@Parameter(description = "The pupil's id") @PathParam("id") UUID id) {
         return ok(register.pupil(id));
@@ -140,9 +142,10 @@ public class PupilResource {
     @Path("{id}/provisions")
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION, Roles.LA_OFFICER })
     @Operation(operationId = "listPupilProvisions", summary = "The pupil's whole SEN provision history, oldest first",
-            description = "Every period of SEN provision the register holds for the pupil, closed and open, by start"
-                    + " date: what was recorded here and what came with imported records (legacy S, A and P"
-                    + " included). The same callers as for the pupil may read it; it is audited.")
+            description = """
+                    Every period of SEN provision the register holds for the pupil, closed and open, by start date: \
+                    what was recorded here and what came with imported records (legacy S, A and P included). The same \
+                    callers as for the pupil may read it; it is audited.""")
     @APIResponse(responseCode = "200", description = "The provisions, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProvisionView.class)))
@@ -154,15 +157,17 @@ public class PupilResource {
     @Transactional // answered from inside the change's transaction, as every write is: see ok(Pupil)
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(operationId = "registerPupil", summary = "Put a pupil on the roll of one of your schools",
-            description = "Adds a pupil to the roll of one of your schools, without SEN provision (N): open SEN"
-                    + " support or an EHC plan afterwards. The UPN is checked (check letter, a recognised LA) and must"
-                    + " be new in the trust; the sex, year group and dates follow the census rules. Send an"
-                    + " Idempotency-Key so that a retry after a lost answer does not add the pupil twice. Audited.")
+            description = """
+                    Adds a pupil to the roll of one of your schools, without SEN provision (N): open SEN support or an \
+                    EHC plan afterwards. The UPN is checked (check letter, a recognised LA) and must be new in the \
+                    trust; the sex, year group and dates follow the census rules. Send an Idempotency-Key so that a \
+                    retry after a lost answer does not add the pupil twice. Audited.""")
     @APIResponseSchema(value = PupilView.class, responseCode = "201", responseDescription = "The pupil as registered")
     @APIResponse(responseCode = "409", description = "A pupil with this UPN is already on the roll of a school of the trust")
     public Response create(@NotNull @Valid PupilInput input,
-            @Parameter(description = "A key of your choosing, 1 to 200 characters, that makes a retry of this create"
-                    + " safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200),
+            @Parameter(description = """
+                    A key of your choosing, 1 to 200 characters, that makes a retry of this create safe""",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200),
                     example = "3f1c9a52-registration-1")
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(key, input, () -> {
@@ -177,11 +182,12 @@ public class PupilResource {
     @Path("{id}")
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(operationId = "updatePupil", summary = "Change a pupil's details",
-            description = "Replaces the pupil's details (all of them, as for registering) at the version you read."
-                    + " Moving the pupil to another of your schools, or changing the year group or date of birth, is"
-                    + " announced to the other services (event pupil-details-changed). A leaving date closes any open"
-                    + " SEN provision on that day: the pupil leaves the register (event pupil-left-register) and"
-                    + " their history is kept. The UPN may change to one not used in the trust. Audited.")
+            description = """
+                    Replaces the pupil's details (all of them, as for registering) at the version you read. Moving the \
+                    pupil to another of your schools, or changing the year group or date of birth, is announced to the \
+                    other services (event pupil-details-changed). A leaving date closes any open SEN provision on that \
+                    day: the pupil leaves the register (event pupil-left-register) and their history is kept. The UPN \
+                    may change to one not used in the trust. Audited.""")
     @APIResponseSchema(value = PupilView.class, responseCode = "200", responseDescription = "The pupil as changed")
     @APIResponse(responseCode = "409", description = "Another pupil of the trust already has this UPN")
     public Response update(@BeanParam PupilVersion pupil, @NotNull @Valid PupilInput input) {
@@ -193,13 +199,14 @@ public class PupilResource {
     @Path("{id}/provisions")
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(operationId = "openProvision", summary = "Open SEN support (K) or an EHC plan (E), or change from one to the other",
-            description = "Puts the pupil on the SEN register from the start date with their ranked needs, or changes"
-                    + " their provision from K to E or E to K: the open provision ends the day the new one starts."
-                    + " An EHC plan needs the issuing LA and the plan's issue date; SEN support has neither. The"
-                    + " start date is not in the future, nor before the date of birth or the start of the provision"
-                    + " it replaces. Refused (422) for a pupil who has left, or when the same provision is already"
-                    + " open (change the needs instead). Announced to the other services: event pupil-registered"
-                    + " when the pupil had no provision, provision-changed otherwise. Audited.")
+            description = """
+                    Puts the pupil on the SEN register from the start date with their ranked needs, or changes their \
+                    provision from K to E or E to K: the open provision ends the day the new one starts. An EHC plan \
+                    needs the issuing LA and the plan's issue date; SEN support has neither. The start date is not in \
+                    the future, nor before the date of birth or the start of the provision it replaces. Refused (422) \
+                    for a pupil who has left, or when the same provision is already open (change the needs instead). \
+                    Announced to the other services: event pupil-registered when the pupil had no provision, \
+                    provision-changed otherwise. Audited.""")
     @APIResponseSchema(value = PupilView.class, responseCode = "200",
             responseDescription = "The pupil with the provision open")
     public Response open(@BeanParam PupilVersion pupil, @NotNull @Valid ProvisionInput input) {
@@ -212,10 +219,11 @@ public class PupilResource {
     @Path("{id}/provisions/close")
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(operationId = "closeProvision", summary = "Close the open provision: the pupil leaves the register (N)",
-            description = "Ends the pupil's open SEN support or EHC plan on the end date, with the reason: the pupil"
-                    + " is back to N, their needs are cleared, and the history is kept. The end date is not before"
-                    + " the provision's start nor in the future. Refused (422) when nothing is open. Announced to the"
-                    + " other services (event pupil-left-register). Audited.")
+            description = """
+                    Ends the pupil's open SEN support or EHC plan on the end date, with the reason: the pupil is back \
+                    to N, their needs are cleared, and the history is kept. The end date is not before the provision's \
+                    start nor in the future. Refused (422) when nothing is open. Announced to the other services \
+                    (event pupil-left-register). Audited.""")
     @APIResponseSchema(value = PupilView.class, responseCode = "200",
             responseDescription = "The pupil without SEN provision")
     public Response close(@BeanParam PupilVersion pupil, @NotNull @Valid CloseInput input) {
@@ -227,11 +235,12 @@ public class PupilResource {
     @Path("{id}/needs")
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(operationId = "replacePupilNeeds", summary = "Replace the ranked needs (rank 1 primary, rank 2 secondary)",
-            description = "Replaces the pupil's needs from today: a primary need (rank 1) and optionally a secondary"
-                    + " one (rank 2), each a different need type code; NSA only with SEN support (K). A pupil with K or"
-                    + " E must keep a primary need; a pupil without provision (N) has none. The earlier needs stay in"
-                    + " the history the register is read by as at a date. Announced to the other services (event"
-                    + " needs-changed). Audited.")
+            description = """
+                    Replaces the pupil's needs from today: a primary need (rank 1) and optionally a secondary one \
+                    (rank 2), each a different need type code; NSA only with SEN support (K). A pupil with K or E must \
+                    keep a primary need; a pupil without provision (N) has none. The earlier needs stay in the history \
+                    the register is read by as at a date. Announced to the other services (event needs-changed). \
+                    Audited.""")
     @APIResponseSchema(value = PupilView.class, responseCode = "200",
             responseDescription = "The pupil with the new needs")
     public Response needs(@BeanParam PupilVersion pupil, @NotNull @Valid NeedsInput input) {

@@ -26,8 +26,9 @@ public final class RegisterDtos {
     private RegisterDtos() {
     }
 
-    @Schema(description = "A school of your trust as a trust administrator enters it (the DfE's Get Information"
-            + " about Schools has every value)")
+    @Schema(description = """
+            A school of your trust as a trust administrator enters it (the DfE's Get Information about Schools has \
+            every value)""")
     public record SchoolInput(
             @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit URN")
             @Schema(description = "The school's unique reference number (URN); it never changes", examples = "900101") String urn,
@@ -61,12 +62,14 @@ public final class RegisterDtos {
         }
     }
 
-    @Schema(description = "A pupil's details as the school's MIS holds them; SEN provision and needs are changed by"
-            + " their own operations")
+    @Schema(description = """
+            A pupil's details as the school's MIS holds them; SEN provision and needs are changed by their own \
+            operations""")
     public record PupilInput(
             @NotBlank
-            @Schema(description = "Unique pupil number: 13 characters starting with its check letter, or a temporary UPN"
-                    + " (ending in a letter) until the permanent one is known", examples = "H801200001001") String upn,
+            @Schema(description = """
+                    Unique pupil number: 13 characters starting with its check letter, or a temporary UPN (ending in a \
+                    letter) until the permanent one is known""", examples = "H801200001001") String upn,
             @Schema(nullable = true, description = "A previous UPN, e.g. the temporary one replaced by this",
                     examples = "U80120000100A") String formerUpn,
             @NotBlank @Size(max = 100) @Schema(examples = "Sam") String forename,
@@ -81,8 +84,9 @@ public final class RegisterDtos {
             @Schema(description = "The school (URN) the pupil is on roll at: one of your schools",
                     examples = "900101") String schoolUrn,
             @NotNull @Schema(description = "The pupil's first day on roll", examples = "2025-09-08") LocalDate onRollDate,
-            @Schema(nullable = true, description = "The pupil's last day on roll, when they have left or are leaving;"
-                    + " setting it closes any open SEN provision") LocalDate leavingDate) {
+            @Schema(nullable = true, description = """
+                    The pupil's last day on roll, when they have left or are leaving; setting it closes any open SEN \
+                    provision""") LocalDate leavingDate) {
     }
 
     @Schema(description = "One of a pupil's ranked needs")
@@ -142,8 +146,8 @@ public final class RegisterDtos {
             @Schema(description = "Pupils matching the filters, on every page") long totalItems,
             int totalPages,
             @JsonInclude(JsonInclude.Include.NON_NULL)
-            @Schema(nullable = true, description = "Cursor of the following page, to pass as after; absent on the last"
-                    + " page") String next) {
+            @Schema(nullable = true, description = """
+                    Cursor of the following page, to pass as after; absent on the last page""") String next) {
     }
 
     @Schema(description = "A ranked need")
@@ -159,8 +163,10 @@ public final class RegisterDtos {
     public record ProvisionInput(
             @NotBlank @Schema(description = "K (SEN support) or E (EHC plan)", enumeration = { "K", "E" },
                     examples = "K") String provision,
-            @NotNull @Schema(description = "Not in the future, not before the date of birth nor before the start of"
-                    + " the provision it replaces", examples = "2025-09-08") LocalDate startDate,
+            @NotNull @Schema(description = """
+                    Not in the future, not before the date of birth nor before the start of the provision it \
+                    replaces""",
+                    examples = "2025-09-08") LocalDate startDate,
             @NotNull @Schema(description = "The ranked needs: a primary need (rank 1), optionally a secondary (rank 2)")
             List<NeedInput> needs,
             @Schema(nullable = true, description = "E only (required): the issuing LA's 3-digit code", examples = "801") String issuingLa,
@@ -176,7 +182,8 @@ public final class RegisterDtos {
     }
 
     @Schema(description = "The pupil's ranked needs, replacing the current ones")
-    public record NeedsInput(@NotNull @Schema(description = "A primary need (rank 1) and optionally a secondary"
-            + " (rank 2); empty only for a pupil without SEN provision (N)") List<NeedInput> needs) {
+    public record NeedsInput(@NotNull @Schema(description = """
+            A primary need (rank 1) and optionally a secondary (rank 2); empty only for a pupil without SEN provision \
+            (N)""") List<NeedInput> needs) {
     }
 }

@@ -53,9 +53,9 @@ public class SchoolResource {
     @GET
     @Authenticated
     @Operation(operationId = "listSchools", summary = "The schools of your trust that you work in (all of them for trust admins)",
-            description = "The schools you act for, by name: the school or schools of your account, every school of"
-                    + " the trust for trust administrators and trust integrations. An account linked to no trust is"
-                    + " refused (403).")
+            description = """
+                    The schools you act for, by name: the school or schools of your account, every school of the trust \
+                    for trust administrators and trust integrations. An account linked to no trust is refused (403).""")
     @APIResponse(responseCode = "200", description = "Your schools, by name",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = SchoolView.class)))
@@ -67,8 +67,9 @@ public class SchoolResource {
     @Path("{urn}")
     @Authenticated
     @Operation(operationId = "getSchool", summary = "One school by URN",
-            description = "A school you act for, with its version as the ETag (for a trust administrator to change"
-                    + " it). A school of another trust, or of your trust that you do not act for, is not found.")
+            description = """
+                    A school you act for, with its version as the ETag (for a trust administrator to change it). A \
+                    school of another trust, or of your trust that you do not act for, is not found.""")
     @APIResponseSchema(value = SchoolView.class, responseCode = "200", responseDescription = "The school")
     public Response get(@Parameter(description = "The school's URN", example = "900101") @PathParam("urn") String urn) {
         return ok(schools.visibleSchool(urn));
@@ -78,15 +79,16 @@ public class SchoolResource {
     @Transactional // answered from inside the change's transaction, as every write is
     @RolesAllowed(Roles.TRUST_ADMIN)
     @Operation(operationId = "addSchool", summary = "Add a school to your trust",
-            description = "Adds a school to your trust with its URN, DfE number (LA code and establishment number),"
-                    + " name, phase and age range; pupils can then be put on its roll. The URN and the DfE number"
-                    + " must be new. Send an Idempotency-Key so that a retry after a lost answer does not fail as a"
-                    + " duplicate.")
+            description = """
+                    Adds a school to your trust with its URN, DfE number (LA code and establishment number), name, \
+                    phase and age range; pupils can then be put on its roll. The URN and the DfE number must be new. \
+                    Send an Idempotency-Key so that a retry after a lost answer does not fail as a duplicate.""")
     @APIResponseSchema(value = SchoolView.class, responseCode = "201", responseDescription = "The school as added")
     @APIResponse(responseCode = "409", description = "A school with this URN or this DfE number already exists")
     public Response create(@NotNull @Valid SchoolInput input,
-            @Parameter(description = "A key of your choosing, 1 to 200 characters, that makes a retry of this create"
-                    + " safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200),
+            @Parameter(description = """
+                    A key of your choosing, 1 to 200 characters, that makes a retry of this create safe""",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200),
                     example = "add-school-900101")
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(key, input, () -> {
@@ -101,10 +103,10 @@ public class SchoolResource {
     @Transactional // answered from inside the change's transaction, as every write is
     @RolesAllowed(Roles.TRUST_ADMIN)
     @Operation(operationId = "updateSchool", summary = "Change a school's details",
-            description = "Replaces the school's LA code, establishment number, name, phase and age range at the"
-                    + " version you read. The URN in the body must be the one in the path: a school's URN does not"
-                    + " change, and the DfE number must not be another school's. The lowest age must not be above the"
-                    + " highest.")
+            description = """
+                    Replaces the school's LA code, establishment number, name, phase and age range at the version you \
+                    read. The URN in the body must be the one in the path: a school's URN does not change, and the DfE \
+                    number must not be another school's. The lowest age must not be above the highest.""")
     @APIResponseSchema(value = SchoolView.class, responseCode = "200", responseDescription = "The school as changed")
     @APIResponse(responseCode = "409", description = "Another school already has this DfE number")
     public Response update(@Parameter(description = "The school's URN", example = "900101") @PathParam("urn") String urn,

@@ -37,10 +37,11 @@ public class SummaryResource {
     @GET
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getRegisterSummary", summary = "The register at a glance, per school and in total",
-            description = "How many pupils on roll have SEN support (K) or an EHC plan (E), with percentages, by"
-                    + " primary need, broad area of need and year group, for each of your schools (every school of"
-                    + " the trust for trust administrators) and in total, as the register stood on a date. Counts"
-                    + " only: no pupil is named. Legacy provisions (S, A, P) of imported records are counted apart.")
+            description = """
+                    How many pupils on roll have SEN support (K) or an EHC plan (E), with percentages, by primary \
+                    need, broad area of need and year group, for each of your schools (every school of the trust for \
+                    trust administrators) and in total, as the register stood on a date. Counts only: no pupil is \
+                    named. Legacy provisions (S, A, P) of imported records are counted apart.""")
     @APIResponseSchema(value = RegisterSummary.class, responseCode = "200",
             responseDescription = "The counts, in total and per school")
     @APIResponse(responseCode = "404", description = "The school is not one of yours")

@@ -172,6 +172,7 @@ public class RegisterImporter {
         pupil.ncYear = plan.pupil().ncYear();
         plan.needsAfter().forEach(n -> pupil.needs.add(new Pupil.Need(n.rank(), n.code())));
         String type = switch (event.kind()) {
+            case PUPIL_ADDED -> RegisterEvents.PUPIL_ADDED;
             case PUPIL_REGISTERED -> RegisterEvents.PUPIL_REGISTERED;
             case PROVISION_CHANGED -> RegisterEvents.PROVISION_CHANGED;
             case NEEDS_CHANGED -> RegisterEvents.NEEDS_CHANGED;

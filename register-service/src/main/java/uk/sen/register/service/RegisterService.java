@@ -133,6 +133,7 @@ public class RegisterService {
         pupils.persist(pupil);
         audit.record(AuditLog.CREATE, "pupil", pupil.id.toString(), trust, school.urn);
         pupils.flush();
+        events.publish(RegisterEvents.PUPIL_ADDED, pupil, school, null, null, null, null);
         return record(pupil);
     }
 

@@ -122,8 +122,8 @@ class RegisterSyncTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 // ---- new pupils
-                Arguments.of("MIS: new pupil not on the register", null, mis("N", "-", ""), Source.MIS,
-                        List.of("CREATED")),
+                Arguments.of("MIS: new pupil not on the register (announced, so every service knows them)", null,
+                        mis("N", "-", ""), Source.MIS, List.of("CREATED", "event PUPIL_ADDED")),
                 Arguments.of("MIS: new pupil with SEN support", null, mis("K", "2025-09-08", "1:SLCN 2:SEMH"), Source.MIS,
                         List.of("CREATED", "insert K 2025-09-08 open", "needs [1:SLCN 2:SEMH] from 2025-09-08",
                                 "event PUPIL_REGISTERED from N")),
@@ -134,7 +134,8 @@ class RegisterSyncTest {
                                 "event PUPIL_REGISTERED from N")),
                 Arguments.of("CTF: new pupil who came off the register", null, ctf("K 2020-09-01;N 2021-07-01", ""),
                         Source.CTF,
-                        List.of("CREATED", "insert K 2020-09-01 to 2021-07-01 (No longer on the SEN register)")),
+                        List.of("CREATED", "insert K 2020-09-01 to 2021-07-01 (No longer on the SEN register)",
+                                "event PUPIL_ADDED")),
                 // ---- nothing to do
                 Arguments.of("MIS: same pupil, still N", here("", ""), mis("N", "-", ""), Source.MIS,
                         List.of("UNCHANGED")),

@@ -24,6 +24,7 @@ class RegisterEventSchemaTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            "pupil-added | N | null | [] | null | null | null | []",
             "pupil-registered | K | \"2026-09-07\" | [{\"rank\":1,\"code\":\"SLCN\",\"area\":\"COMMUNICATION_AND_INTERACTION\"}] | \"N\" | null | null | []",
             "provision-changed | E | \"2026-11-02\" | [{\"rank\":1,\"code\":\"ASD\",\"area\":\"COMMUNICATION_AND_INTERACTION\"}] | \"K\" | null | null | []",
             "needs-changed | K | \"2026-09-07\" | [{\"rank\":1,\"code\":\"DS\",\"area\":\"COGNITION_AND_LEARNING\"}] | null | null | null | [\"needs\"]",
@@ -43,6 +44,9 @@ class RegisterEventSchemaTest {
         String leftWithNeeds = event("N", "null", "[{\"rank\":1,\"code\":\"ASD\",\"area\":\"NONE\"}]", "\"K\"",
                 "\"2026-11-20\"", "\"x\"", "[]");
         assertThrows(AssertionError.class, () -> EventSchemas.assertValid("register", "pupil-left-register", leftWithNeeds));
+        String addedWithProvision = event("K", "\"2026-09-07\"", "[]", "null", "null", "null", "[]");
+        assertThrows(AssertionError.class,
+                () -> EventSchemas.assertValid("register", "pupil-added", addedWithProvision));
         String badDate = event("K", "\"07/09/2026\"", "[]", "\"N\"", "null", "null", "[]");
         assertThrows(AssertionError.class, () -> EventSchemas.assertValid("register", "pupil-registered", badDate));
     }

@@ -108,9 +108,10 @@ class CtfTest {
                     .body("needs.area", contains("Cognition and learning", "Sensory and/or physical"));
 
             List<ConsumerRecord<String, String>> events = MisImportTest.eventsOf(topic,
-                    Set.of(poppy, theo, maisie, harvey, ruby), 3);
+                    Set.of(poppy, theo, maisie, harvey, ruby), 5);
             assertEquals(Map.of(poppy, List.of("pupil-registered"), theo, List.of("pupil-registered"),
-                    ruby, List.of("pupil-registered")), MisImportTest.typesByPupil(events));
+                    ruby, List.of("pupil-registered"), maisie, List.of("pupil-added"), harvey, List.of("pupil-added")),
+                    MisImportTest.typesByPupil(events));
             given().auth().oauth2(Tokens.of("trust.admin")).queryParam("subjectId", theo).queryParam("action", "IMPORT")
                     .get("/api/v1/audit").then().body("items[0].detail",
                             equalTo("CTF import from 935-2417 Greenfields Primary School"));

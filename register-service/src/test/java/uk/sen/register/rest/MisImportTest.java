@@ -132,9 +132,10 @@ class MisImportTest {
             String nId = RegisterFixtures.idOf(SENCO, n);
             String sId = RegisterFixtures.idOf(SENCO, s);
             created = Set.of(kId, eId, nId, sId);
-            List<ConsumerRecord<String, String>> events = eventsOf(topic, created, 3);
+            // the pupil at N is announced too (pupil-added), so the other services know every pupil on roll
+            List<ConsumerRecord<String, String>> events = eventsOf(topic, created, 4);
             assertEquals(Map.of(kId, List.of("pupil-registered"), eId, List.of("pupil-registered"),
-                    sId, List.of("pupil-registered")), typesByPupil(events));
+                    sId, List.of("pupil-registered"), nId, List.of("pupil-added")), typesByPupil(events));
             ConsumerRecord<String, String> registered = events.stream().filter(r -> r.key().equals(kId)).findFirst()
                     .orElseThrow();
             assertEquals("900101", TopicReader.header(registered, "ce_schoolurn"));

@@ -71,4 +71,12 @@ public class Deadline extends PanacheEntityBase {
     public boolean cancelled;
     /** A recorded exception (Regs 10(4)) applies: past its date it is excepted, not missed. */
     public boolean excepted;
+
+    /** Where the step stands on the day: CANCELLED when it was cancelled before it was done, else by its dates. */
+    public StatutoryClock.StepStatus status(LocalDate today) {
+        if (cancelled && doneOn == null) {
+            return StatutoryClock.StepStatus.CANCELLED;
+        }
+        return StatutoryClock.status(dueOn, doneOn, today, excepted);
+    }
 }

@@ -27,6 +27,8 @@ public class FollowedPupil extends PanacheEntityBase {
     public String issuingLa;
     public LocalDate planIssueDate;
     public String primaryNeed;
+    /** The broad area of need of the primary need (COMMUNICATION_AND_INTERACTION...), as the register names it. */
+    public String primaryArea;
     public String secondaryNeed;
     public String schoolPhase;
     public Integer schoolHighestAge;

@@ -159,12 +159,14 @@ public final class StatutoryClock {
 
     /**
      * Whether a step is done on time, done late, still to do (due), or past its date (overdue); EXCEPTED when it
-     * is late but a recorded exception (Regs 10(4)) lifts the time limit.
+     * is late but a recorded exception (Regs 10(4)) lifts the time limit; CANCELLED when it no longer needs doing
+     * (the LA maintained the plan unchanged, the review closed, the request ended).
      */
-    @Schema(description = "Whether a step was done on time or late, is still due, is overdue, or is late but excepted "
-            + "by a recorded exception to the time limits")
+    @Schema(description = "Whether a step was done on time or late, is still due, is overdue, is late but excepted "
+            + "by a recorded exception to the time limits, or was cancelled before it was done (it no longer needs "
+            + "doing)")
     public enum StepStatus {
-        DONE_ON_TIME, DONE_LATE, DUE, OVERDUE, EXCEPTED
+        DONE_ON_TIME, DONE_LATE, DUE, OVERDUE, EXCEPTED, CANCELLED
     }
 
     public static StepStatus status(LocalDate deadline, LocalDate doneOn, LocalDate today) {

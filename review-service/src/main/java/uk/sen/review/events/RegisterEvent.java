@@ -16,6 +16,6 @@ public record RegisterEvent(String pupilId, String trustId, String schoolUrn, St
         Integer schoolHighestAge) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Need(int rank, String code) {
+    public record Need(int rank, String code, String area) {
     }
 }

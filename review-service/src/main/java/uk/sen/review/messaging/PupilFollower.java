@@ -7,20 +7,16 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import uk.sen.platform.audit.AuditLog;
-import uk.sen.platform.inbox.EventChannel;
-import uk.sen.platform.inbox.EventConsumption;
-import uk.sen.platform.inbox.Inbox;
+import uk.sen.platform.inbox.EventFollower;
 import uk.sen.platform.inbox.IncomingEvent;
 import uk.sen.platform.inbox.MalformedEventException;
 import uk.sen.platform.time.EnglandClock;
@@ -31,24 +27,14 @@ import uk.sen.review.service.AnnualReviewService;
 import uk.sen.review.service.SupportPlanService;
 
 /**
- * Keeps the review service's view of each pupil from the register's events (sen.register.v1), exactly once per
- * event: the event id is recorded in the same transaction as its effect. Records arrive through the platform's
- * {@link EventConsumption}: a failing event is tried again a few times; if it still fails, or can never be read, it
- * goes to sen.register.v1.dlq.review-service (from where a trust admin can replay it, through {@link #apply}), so it
- * never blocks the pupils behind it; at shutdown, what was not applied is delivered again.
+ * Keeps the review service's view of each pupil from the register's events (sen.register.v1, the register-events
+ * channel), exactly once per event, and brings the pupil's reviews and support plan in line with it. A record that
+ * cannot be applied goes to sen.register.v1.dlq.review-service ({@link EventFollower} says how).
  */
 @ApplicationScoped
-public class PupilFollower implements EventChannel {
+public class PupilFollower extends EventFollower {
 
-    static final String CONSUMER = "review-service.register-events";
-    private static final Logger LOG = Logger.getLogger(PupilFollower.class);
     private static final String PREFIX = "uk.sen.register.";
-
-    @Inject
-    EventConsumption consumption;
-
-    @Inject
-    Inbox inbox;
 
     @Inject
     ObjectMapper json;
@@ -65,24 +51,18 @@ public class PupilFollower implements EventChannel {
     @Inject
     EnglandClock calendar;
 
-    @Override
-    public String channel() {
-        return "register-events";
+    PupilFollower() {
+        super("register-events", "review-service.register-events");
     }
 
     @Incoming("register-events")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<String> record) {
-        return consumption.consume(this, record);
+        return deliver(record);
     }
 
     @Override
-    @Transactional
-    public void apply(IncomingEvent event) {
-        if (!inbox.firstDelivery(CONSUMER, event.id())) {
-            LOG.debugf("Event %s already applied; redelivery skipped", event.id());
-            return;
-        }
+    protected void follow(IncomingEvent event) {
         if (!event.type().startsWith(PREFIX)) {
             return;
         }
@@ -104,6 +84,8 @@ public class PupilFollower implements EventChannel {
         pupil.planIssueDate = data.planIssueDate();
         pupil.primaryNeed = need(data, 1);
         pupil.secondaryNeed = need(data, 2);
+        pupil.primaryArea = data.needs() == null ? null : data.needs().stream().filter(n -> n.rank() == 1)
+                .findFirst().map(RegisterEvent.Need::area).orElse(null);
         pupil.schoolPhase = data.schoolPhase();
         pupil.schoolHighestAge = data.schoolHighestAge();
         pupil.updatedAt = Instant.now();
@@ -157,6 +139,7 @@ public class PupilFollower implements EventChannel {
 
     private static String summary(String kind, RegisterEvent d) {
         return switch (kind) {
+            case "pupil-added" -> "Joined the school's roll with no SEN provision";
             case "pupil-registered" -> "Placed on the register with " + d.provision() + " from " + d.provisionStartDate();
             case "provision-changed" -> "Provision changed from " + d.previousProvision() + " to " + d.provision()
                     + " on " + d.provisionStartDate();

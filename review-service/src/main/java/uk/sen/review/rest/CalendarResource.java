@@ -63,11 +63,12 @@ public class CalendarResource {
     @Operation(operationId = "issueCalendarFeedToken",
             summary = "A secret URL of your deadlines and review meetings as a calendar to subscribe to; asking "
                     + "again gives a new URL and the old one stops working",
-            description = "Issues you a secret link to a calendar (iCalendar) of your schools' open deadlines and "
-                    + "review meetings, for a phone or calendar app that cannot sign in. It covers the schools you have "
-                    + "now (ask again after a change); asking again replaces the link and the old one stops working. "
-                    + "The events name no child, only a pupil reference. Only a hash of the token is kept. The answer's "
-                    + "Location is the link itself.")
+            description = """
+                    Issues you a secret link to a calendar (iCalendar) of your schools' open deadlines and review \
+                    meetings, for a phone or calendar app that cannot sign in. It covers the schools you have now (ask \
+                    again after a change); asking again replaces the link and the old one stops working. The events \
+                    name no child, only a pupil reference. Only a hash of the token is kept. The answer's Location is \
+                    the link itself.""")
     @APIResponse(responseCode = "201", description = "Your new feed link",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedLink.class)))
     public Response issue(@Context HttpServerRequest request) {
@@ -106,11 +107,12 @@ public class CalendarResource {
     @SecurityRequirements
     @Operation(operationId = "getCalendarFeed",
             summary = "The calendar feed (iCalendar) of the user the secret token was issued to; no bearer token",
-            description = "The calendar (iCalendar, RFC 5545) behind a feed link: the open deadlines of the schools "
-                    + "the link's user had when it was issued (by default from 90 days overdue to 400 days ahead) "
-                    + "and the review meetings set, as all-day events. No sign-in: the secret token in the path is the key, so "
-                    + "treat the link as a password. A token that is unknown, replaced or revoked answers 404. Each "
-                    + "pupil in the feed is recorded in the audit log against the link's user.")
+            description = """
+                    The calendar (iCalendar, RFC 5545) behind a feed link: the open deadlines of the schools the \
+                    link's user had when it was issued (by default from 90 days overdue to 400 days ahead) and the \
+                    review meetings set, as all-day events. No sign-in: the secret token in the path is the key, so \
+                    treat the link as a password. A token that is unknown, replaced or revoked answers 404. Each pupil \
+                    in the feed is recorded in the audit log against the link's user.""")
     @APIResponse(responseCode = "200", description = "The calendar", content = @Content(mediaType = TEXT_CALENDAR,
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No feed has this token (unknown, replaced or revoked)")

@@ -38,11 +38,12 @@ public class DeadlineResource {
     @Operation(operationId = "listDeadlines",
             summary = "Everything overdue or due within N days across your schools, soonest first: the pupil, the "
                     + "source (EHC plan review, SEN support plan, assessment request), the step, its date and status",
-            description = "The SENCO's to-do list: every open deadline of your schools that is overdue or falls due "
-                    + "within the next `within` days (30 unless asked), from EHC plan reviews, SEN support reviews and "
-                    + "EHC needs assessment requests, one page at a time, soonest first. Steps done or cancelled are "
-                    + "left out. Asking for a school that is not one of yours answers 404. Each pupil listed is "
-                    + "recorded in the audit log.")
+            description = """
+                    The SENCO's to-do list: every open deadline of your schools that is overdue or falls due within \
+                    the next `within` days (30 unless asked), from EHC plan reviews, SEN support reviews and EHC needs \
+                    assessment requests, one page at a time, soonest first. Steps done or cancelled are left out. \
+                    Asking for a school that is not one of yours answers 404. Each pupil listed is recorded in the \
+                    audit log.""")
     @APIResponse(responseCode = "200", description = "One page of open deadlines")
     @APIResponse(responseCode = "404", description = "The school you asked for is not one of yours")
     public Page<DeadlineItem> list(

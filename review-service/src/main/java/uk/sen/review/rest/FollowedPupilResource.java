@@ -42,8 +42,9 @@ public class FollowedPupilResource {
             @Schema(description = "The URN of the pupil's school", examples = "900101") String schoolUrn,
             @Schema(nullable = true) LocalDate dateOfBirth,
             @Schema(nullable = true, description = "The year group") String ncYear,
-            @Schema(description = "The pupil's open SEN provision: N none, K SEN support, E an EHC plan; S, A and P "
-                    + "only on legacy records", enumeration = { "N", "K", "E", "S", "A", "P" }) String provision,
+            @Schema(description = """
+                    The pupil's open SEN provision: N none, K SEN support, E an EHC plan; S, A and P only on legacy \
+                    records""", enumeration = { "N", "K", "E", "S", "A", "P" }) String provision,
             @Schema(nullable = true, description = "When the open provision started") LocalDate provisionStartDate,
             @Schema(nullable = true, description = "The LA that issued the EHC plan (provision E)") String issuingLa,
             @Schema(nullable = true, description = "When the EHC plan was issued (provision E)") LocalDate planIssueDate,
@@ -61,11 +62,12 @@ public class FollowedPupilResource {
     @Transactional
     @Operation(operationId = "getFollowedPupil",
             summary = "A pupil as the review service follows them, with what happened to them",
-            description = "The review service's own copy of a pupil in your schools, kept from the register's events: "
-                    + "school, year group, provision, EHC plan dates and needs, with a timeline of each register event "
-                    + "applied, oldest first. It changes only when the register announces a change (change the pupil "
-                    + "in the register service). A pupil the register has not announced, or not in your schools, is "
-                    + "not found. The read is recorded in the audit log.")
+            description = """
+                    The review service's own copy of a pupil in your schools, kept from the register's events: school, \
+                    year group, provision, EHC plan dates and needs, with a timeline of each register event applied, \
+                    oldest first. It changes only when the register announces a change (change the pupil in the \
+                    register service). A pupil the register has not announced, or not in your schools, is not found. \
+                    The read is recorded in the audit log.""")
     @APIResponse(responseCode = "200", description = "The pupil and their timeline")
     public FollowedPupilView get(@Parameter(description = "The pupil's id (the same as in the register)") @PathParam("id") UUID id) {
         FollowedPupil p = pupils.visible(id);

@@ -78,8 +78,8 @@ public class SupportPlanResource {
 
     @Schema(description = "The plan's outcomes and provision as they are to be, and the next review's date if it moves")
     public record PlanInput(
-            @NotNull @Size(max = 20) @Valid @Schema(description = "Every outcome of the plan (up to 20): one left out "
-                    + "is removed") List<OutcomeInput> outcomes,
+            @NotNull @Size(max = 20) @Valid @Schema(description = """
+                    Every outcome of the plan (up to 20): one left out is removed""") List<OutcomeInput> outcomes,
             @NotNull @Size(max = 20) @Valid @Schema(description = "Every intervention of the provision (up to 20)")
             List<ProvisionInput> provision,
             @Schema(description = "Move the next review (not in the past); on a closing plan, continues support",
@@ -92,21 +92,24 @@ public class SupportPlanResource {
     public record ScoreInput(@NotNull @Schema(description = "The id of one of the plan's outcomes") UUID outcomeId,
             @NotNull @DecimalMin(value = "-2", message = SCORE_RANGE) @DecimalMax(value = "2", message = SCORE_RANGE)
             @Digits(integer = 1, fraction = 0, message = SCORE_RANGE)
-            @Schema(description = "A whole number from -2 (much less than expected progress) to +2 (much more than "
-                    + "expected)", examples = "1") BigDecimal score,
+            @Schema(description = """
+                    A whole number from -2 (much less than expected progress) to +2 (much more than expected)""",
+                    examples = "1") BigDecimal score,
             @NotBlank @Size(max = 2000) @Schema(examples = "Reads Book Band 5 texts independently") String comment) {
     }
 
     @Schema(description = "The support review as held: each outcome scored, and what happens next")
-    public record ReviewInput(@NotNull @Schema(description = "The day the review was held: not in the future, not before "
-            + "the plan opened or the previous review", examples = "2026-12-10") LocalDate heldOn,
+    public record ReviewInput(@NotNull @Schema(description = """
+            The day the review was held: not in the future, not before the plan opened or the previous review""",
+            examples = "2026-12-10") LocalDate heldOn,
             @NotNull @Valid @Schema(description = "Every outcome of the plan, each scored once") List<ScoreInput> scores,
             @NotNull @Schema(description = "What the review decided") NextStep nextStep) {
     }
 
     @Schema(description = "An outcome of the plan")
-    public record OutcomeView(@Schema(description = "The outcome's id: keep it when you edit the plan, and score it by "
-            + "it at a review") UUID id, String outcome,
+    public record OutcomeView(@Schema(description = """
+            The outcome's id: keep it when you edit the plan, and score it by it at a review""")
+            UUID id, String outcome,
             @Schema(nullable = true, description = "This term's goal towards the outcome") String termlyGoal) {
     }
 
@@ -139,11 +142,12 @@ public class SupportPlanResource {
     @Schema(description = "A pupil's SEN support plan: outcomes, provision, the next review and the reviews held")
     public record PlanView(UUID id, UUID pupilId,
             @Schema(description = "The URN of the pupil's school", examples = "900101") String schoolUrn,
-            @Schema(description = "OPEN; CLOSE_REQUESTED when a review decided support should close and the register "
-                    + "has not ended it yet; CLOSED", enumeration = { "OPEN", "CLOSE_REQUESTED", "CLOSED" }) String status,
+            @Schema(description = """
+                    OPEN; CLOSE_REQUESTED when a review decided support should close and the register has not ended it \
+                    yet; CLOSED""", enumeration = { "OPEN", "CLOSE_REQUESTED", "CLOSED" }) String status,
             @Schema(description = "When SEN support started") LocalDate openedOn,
-            @Schema(nullable = true, description = "When the next review is due; empty while support is closing or "
-                    + "closed") LocalDate reviewDate,
+            @Schema(nullable = true, description = """
+                    When the next review is due; empty while support is closing or closed""") LocalDate reviewDate,
             @Schema(nullable = true, description = "When a review decided support should close") LocalDate closeRequestedOn,
             @Schema(nullable = true) LocalDate closedOn,
             @Schema(nullable = true, description = "Why the plan closed (the register's change)") String closedReason,
@@ -165,11 +169,12 @@ public class SupportPlanResource {
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listSupportPlans",
             summary = "SEN support plans in your schools, soonest review first; filter by school, pupil, status",
-            description = "The SEN support plans of the pupils in your schools, one page at a time, soonest review "
-                    + "first (plans without a review date last). The service opens a plan itself when the register "
-                    + "gives a pupil SEN support (provision K), with a first review at the end of the term, and closes "
-                    + "it when K ends; there is no create. Filters combine; a school that is not one of yours gives an "
-                    + "empty page. Each pupil listed is recorded in the audit log.")
+            description = """
+                    The SEN support plans of the pupils in your schools, one page at a time, soonest review first \
+                    (plans without a review date last). The service opens a plan itself when the register gives a \
+                    pupil SEN support (provision K), with a first review at the end of the term, and closes it when K \
+                    ends; there is no create. Filters combine; a school that is not one of yours gives an empty page. \
+                    Each pupil listed is recorded in the audit log.""")
     @APIResponse(responseCode = "200", description = "One page of support plans")
     public Page<PlanView> list(
             @Parameter(description = "Only this school (its URN); leave out for all your schools",
@@ -187,9 +192,10 @@ public class SupportPlanResource {
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getSupportPlan",
             summary = "One support plan: outcomes, provision, the next review and every review held",
-            description = "A SEN support plan of a pupil in your schools: the outcomes sought, the provision, the next "
-                    + "review's date and every review with its scores and decision. The ETag is the plan's version: "
-                    + "send it as If-Match to edit the plan or record its review. The read is recorded in the audit log.")
+            description = """
+                    A SEN support plan of a pupil in your schools: the outcomes sought, the provision, the next \
+                    review's date and every review with its scores and decision. The ETag is the plan's version: send \
+                    it as If-Match to edit the plan or record its review. The read is recorded in the audit log.""")
     @APIResponseSchema(value = PlanView.class, responseCode = "200", responseDescription = "The support plan")
     public Response get(@Parameter(description = "The support plan's id") @PathParam("id") UUID id) {
         return ok(plans.visible(id));
@@ -199,12 +205,13 @@ public class SupportPlanResource {
     @Path("{id}")
     @RolesAllowed(Roles.SENCO)
     @Operation(operationId = "updateSupportPlan", summary = "Edit the plan's outcomes, provision and review date",
-            description = "Replaces the plan's outcomes and provision with the lists you send (up to 20 each): keep an "
-                    + "outcome's id to edit it, leave the id out for a new one; an outcome left out is removed (the "
-                    + "reviews keep its scores as they were). A review date moves the next review (not into the past) "
-                    + "and announces `uk.sen.review.support-review-scheduled`; on a plan whose support was to close "
-                    + "(CLOSE_REQUESTED) it means support continues, and a review is scheduled again. A closed plan "
-                    + "cannot be changed.")
+            description = """
+                    Replaces the plan's outcomes and provision with the lists you send (up to 20 each): keep an \
+                    outcome's id to edit it, leave the id out for a new one; an outcome left out is removed (the \
+                    reviews keep its scores as they were). A review date moves the next review (not into the past) and \
+                    announces `uk.sen.review.support-review-scheduled`; on a plan whose support was to close \
+                    (CLOSE_REQUESTED) it means support continues, and a review is scheduled again. A closed plan \
+                    cannot be changed.""")
     @APIResponseSchema(value = PlanView.class, responseCode = "200", responseDescription = "The plan as edited")
     public Response edit(@Parameter(description = "The support plan's id") @PathParam("id") UUID id,
             @NotNull @Valid PlanInput in,
@@ -223,15 +230,15 @@ public class SupportPlanResource {
     @RolesAllowed(Roles.SENCO)
     @Operation(operationId = "recordSupportReview",
             summary = "Record the review: each outcome scored -2..+2 with a comment, and the next step",
-            description = "Records the plan's scheduled review as held, on a day not in the future nor before the plan "
-                    + "opened or the previous review: every outcome of the plan scored once, from -2 to +2, with a "
-                    + "comment, and the next step. CONTINUE and CHANGE_PROVISION schedule the next review at the end "
-                    + "of the following term; REQUEST_EHC_ASSESSMENT does too and prepares an EHC needs assessment "
-                    + "request (refused while one is open for the pupil); CLOSE_SUPPORT asks the register to end SEN "
-                    + "support, and the plan (CLOSE_REQUESTED) closes when the register's event arrives. Not possible "
-                    + "on a closed or closing plan, nor on one without outcomes. Announces "
-                    + "`uk.sen.review.support-review-completed` and, for the next review, "
-                    + "`uk.sen.review.support-review-scheduled`.")
+            description = """
+                    Records the plan's scheduled review as held, on a day not in the future nor before the plan opened \
+                    or the previous review: every outcome of the plan scored once, from -2 to +2, with a comment, and \
+                    the next step. CONTINUE and CHANGE_PROVISION schedule the next review at the end of the following \
+                    term; REQUEST_EHC_ASSESSMENT does too and prepares an EHC needs assessment request (refused while \
+                    one is open for the pupil); CLOSE_SUPPORT asks the register to end SEN support, and the plan \
+                    (CLOSE_REQUESTED) closes when the register's event arrives. Not possible on a closed or closing \
+                    plan, nor on one without outcomes. Announces `uk.sen.review.support-review-completed` and, for the \
+                    next review, `uk.sen.review.support-review-scheduled`.""")
     @APIResponseSchema(value = PlanView.class, responseCode = "200",
             responseDescription = "The plan with the review recorded and the next one scheduled")
     public Response review(@Parameter(description = "The support plan's id") @PathParam("id") UUID id,

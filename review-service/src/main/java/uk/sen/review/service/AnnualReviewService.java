@@ -171,12 +171,22 @@ public class AnnualReviewService {
         requireStatus(r, "meetingDate", Status.SCHEDULED, Status.MEETING_SET);
         List<Violation> v = new ArrayList<>();
         if (meeting.isBefore(calendar.today()) && r.status == Status.SCHEDULED) {
-            v.add(new Violation("meetingDate", "must not be in the past; record a held meeting instead"));
+            v.add(new Violation("meetingDate", "must not be in the past; record a meeting already held with "
+                    + "POST /api/v1/reviews/{id}/held, its invitees and the day the invitations went out"));
         }
         if (r.invitationsSentOn != null && meeting.isBefore(r.invitationsSentOn.plusWeeks(2))) {
             v.add(new Violation("meetingDate", "must be at least 2 weeks after the invitations went out ("
                     + r.invitationsSentOn + "), so not before " + r.invitationsSentOn.plusWeeks(2)));
         }
+        requireInvitees(invitees, v);
+        if (!v.isEmpty()) {
+            throw ProblemException.invalid(v);
+        }
+        meetingOn(r, meeting, invitees);
+        return changed(r, ReviewEvents.MEETING_SET, null, "meeting set for " + meeting);
+    }
+
+    private static void requireInvitees(List<Invitee> invitees, List<Violation> v) {
         Set<InviteeRole> present = EnumSet.noneOf(InviteeRole.class);
         invitees.forEach(i -> present.add(i.role));
         for (InviteeRole required : REQUIRED_INVITEES) {
@@ -184,9 +194,10 @@ public class AnnualReviewService {
                 v.add(new Violation("invitees", required + " must be invited to an annual review"));
             }
         }
-        if (!v.isEmpty()) {
-            throw ProblemException.invalid(v);
-        }
+    }
+
+    /** The meeting's date and invitees, and the deadlines that count back from it (invitations, advice). */
+    private void meetingOn(AnnualReview r, LocalDate meeting, List<Invitee> invitees) {
         r.meetingDate = meeting;
         r.invitees.clear();
         r.invitees.addAll(invitees);
@@ -194,7 +205,6 @@ public class AnnualReviewService {
         StatutoryClock clock = config.clock();
         deadlines.due(r, Step.INVITATIONS, clock.invitationsBy(meeting));
         deadlines.due(r, Step.ADVICE, clock.adviceBy(meeting));
-        return changed(r, ReviewEvents.MEETING_SET, null, "meeting set for " + meeting);
     }
 
     public AnnualReview invitationsSent(UUID id, LocalDate on, String ifMatch) {
@@ -220,26 +230,79 @@ public class AnnualReviewService {
         return changed(r, null, null, "advice circulated " + on);
     }
 
-    public AnnualReview held(UUID id, LocalDate on, List<String> attendees, Integer durationMinutes, String ifMatch) {
+    /**
+     * A meeting as held. For a review whose meeting was set, the invitations must have been recorded, at least 2 weeks
+     * before. For a meeting already held that was never set (the SENCO recording the year so far, or last week's
+     * meeting), one request records it all ({@link HeldMeeting#backFilled}): the invitees, the day the invitations
+     * went out and, if known, the advice; every step's deadline counts from the real meeting date, and a step done
+     * after its deadline shows late rather than being refused. Nothing is announced as a meeting to come.
+     */
+    public AnnualReview held(UUID id, HeldMeeting held, String ifMatch) {
         AnnualReview r = forChange(id, ifMatch);
-        requireStatus(r, "heldOn", Status.MEETING_SET);
-        notInFuture("heldOn", on);
-        if (r.invitationsSentOn == null) {
-            throw ProblemException.rule("heldOn", "record the invitations before the meeting is held");
-        }
-        if (on.isBefore(r.invitationsSentOn.plusWeeks(2))) {
-            throw ProblemException.rule("heldOn", "the meeting must be at least 2 weeks after the invitations ("
+        requireStatus(r, "on", Status.SCHEDULED, Status.MEETING_SET);
+        LocalDate on = held.on();
+        notInFuture("on", on);
+        if (r.status == Status.SCHEDULED || held.backFilled()) {
+            recordMeetingHeld(r, held);
+        } else if (r.invitationsSentOn == null) {
+            throw ProblemException.rule("on", "record the invitations before the meeting is held");
+        } else if (on.isBefore(r.invitationsSentOn.plusWeeks(2))) {
+            throw ProblemException.rule("on", "the meeting must be at least 2 weeks after the invitations ("
                     + r.invitationsSentOn + ")");
         }
         r.heldOn = on;
-        r.attendees = attendees == null ? null : String.join("; ", attendees);
+        r.attendees = held.attendees() == null ? null : String.join("; ", held.attendees());
         r.status = Status.HELD;
         StatutoryClock clock = config.clock();
         deadlines.done(r, Step.REVIEW_MEETING, on);
         deadlines.due(r, Step.REPORT, clock.reportBy(on));
         deadlines.due(r, Step.LA_DECISION, clock.laDecisionBy(on));
         deadlines.due(r, Step.FINAL_AMENDED_PLAN, clock.finalAmendedPlanBy(on, null));
-        return changed(r, ReviewEvents.MEETING_HELD, durationMinutes, "meeting held " + on);
+        return changed(r, ReviewEvents.MEETING_HELD, held.durationMinutes(), "meeting held " + on
+                + (held.backFilled() ? " (recorded afterwards)" : ""));
+    }
+
+    /** The meeting held, its invitees, invitations and advice recorded in one step, for a meeting never set. */
+    private void recordMeetingHeld(AnnualReview r, HeldMeeting held) {
+        List<Violation> v = new ArrayList<>();
+        if (r.status != Status.SCHEDULED) {
+            v.add(new Violation("invitees", "the meeting is already set: record the invitations and advice as "
+                    + "their own steps, then the meeting held without them"));
+        } else if (held.invitees() == null || held.invitees().isEmpty()) {
+            v.add(new Violation("invitees", "the meeting was never set: say who was invited (CoP 9.168)"));
+        } else {
+            requireInvitees(held.invitees(), v);
+        }
+        if (held.invitationsSentOn() == null) {
+            v.add(new Violation("invitationsSentOn", "the meeting was never set: say when the invitations went out"));
+        } else if (held.invitationsSentOn().isAfter(held.on())) {
+            v.add(new Violation("invitationsSentOn", "must not be after the meeting (" + held.on() + ")"));
+        }
+        if (held.adviceCirculatedOn() != null && held.adviceCirculatedOn().isAfter(held.on())) {
+            v.add(new Violation("adviceCirculatedOn", "must not be after the meeting (" + held.on() + ")"));
+        }
+        if (!v.isEmpty()) {
+            throw ProblemException.invalid(v);
+        }
+        meetingOn(r, held.on(), held.invitees());
+        r.invitationsSentOn = held.invitationsSentOn();
+        deadlines.done(r, Step.INVITATIONS, r.invitationsSentOn);
+        if (held.adviceCirculatedOn() != null) {
+            r.adviceCirculatedOn = held.adviceCirculatedOn();
+            deadlines.done(r, Step.ADVICE, r.adviceCirculatedOn);
+        }
+    }
+
+    /**
+     * A review meeting as held: the day, who attended, how long it took; and, for a meeting that was never set,
+     * who was invited, when the invitations went out and when the advice was circulated (if it was).
+     */
+    public record HeldMeeting(LocalDate on, List<String> attendees, Integer durationMinutes, List<Invitee> invitees,
+            LocalDate invitationsSentOn, LocalDate adviceCirculatedOn) {
+
+        boolean backFilled() {
+            return invitees != null || invitationsSentOn != null || adviceCirculatedOn != null;
+        }
     }
 
     public AnnualReview reportSent(UUID id, LocalDate on, String ifMatch) {

@@ -25,6 +25,7 @@ import jakarta.transaction.Transactional;
 
 import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
+import uk.sen.platform.io.Rows;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
 import uk.sen.review.config.ReviewConfig;
@@ -136,8 +137,8 @@ public class CalendarFeeds {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         for (Object[] r : rows) {
-            UUID pupil = SencoOverview.uuid(r[1]);
-            LocalDate due = SencoOverview.toDate(r[7]);
+            UUID pupil = Rows.uuid(r[1]);
+            LocalDate due = Rows.date(r[7]);
             boolean excepted = (Boolean) r[8];
             String step = (String) r[5];
             String state = excepted ? " (exception applies)" : due.isBefore(today) ? " (overdue)" : "";
@@ -167,9 +168,9 @@ public class CalendarFeeds {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         for (Object[] r : rows) {
-            UUID pupil = SencoOverview.uuid(r[1]);
+            UUID pupil = Rows.uuid(r[1]);
             String kind = "PHASE_TRANSFER".equals(r[3]) ? "Phase transfer review meeting" : "Annual review meeting";
-            events.add(new AllDayEvent("meeting-" + r[0] + "@review-service.sen", SencoOverview.toDate(r[4]),
+            events.add(new AllDayEvent("meeting-" + r[0] + "@review-service.sen", Rows.date(r[4]),
                     kind + " - ref " + reference(pupil), "Pupil reference: " + pupil + "\nSchool URN: " + r[2]
                             + "\nFor: EHC plan review " + r[0],
                     List.of("SEN", "Meeting")));

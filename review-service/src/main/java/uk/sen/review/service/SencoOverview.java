@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.sen.platform.time.SchoolTerms;
 import uk.sen.platform.time.EnglandClock;
 import uk.sen.platform.audit.AuditLog;
+import uk.sen.platform.io.Rows;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
 import uk.sen.platform.web.Page;
@@ -145,11 +146,11 @@ public class SencoOverview {
         List<Object[]> rows = select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
         List<DeadlineItem> items = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            LocalDate due = toDate(r[7]);
+            LocalDate due = Rows.date(r[7]);
             boolean excepted = (Boolean) r[8];
             String sourceType = (String) r[3];
-            items.add(new DeadlineItem(uuid(r[0]), uuid(r[1]), (String) r[2], sourceType, sourceLabel(sourceType),
-                    uuid(r[4]), r[9] == null ? null : uuid(r[9]), (String) r[5], Step.labelOf((String) r[5]),
+            items.add(new DeadlineItem(Rows.uuid(r[0]), Rows.uuid(r[1]), (String) r[2], sourceType,
+                    sourceLabel(sourceType), Rows.uuid(r[4]), Rows.uuid(r[9]), (String) r[5], Step.labelOf((String) r[5]),
                     (Boolean) r[6], due, ChronoUnit.DAYS.between(today, due),
                     StatutoryClock.status(due, null, today, excepted), excepted));
         }
@@ -204,25 +205,25 @@ public class SencoOverview {
         for (Object[] r : annual) {
             String la = (String) r[8];
             Term term = la == null ? defaultTerm : termByLa.getOrDefault(la, defaultTerm);
-            LocalDate due = toDate(r[5]);
+            LocalDate due = Rows.date(r[5]);
             boolean open = !"COMPLETED".equals(r[4]);
             boolean overdue = open && due.isBefore(date);
             if (term.contains(due) || (open && due.isBefore(term.start()))) {
                 used.putIfAbsent(la == null ? "" : la, new TermUsed(la, term.label(), term.start(), term.end()));
-                items.add(new DueReview((String) r[3], uuid(r[0]), null, uuid(r[1]), (String) r[2], term.label(), due,
-                        (String) r[4], toDate(r[6]), toDate(r[7]), overdue));
+                items.add(new DueReview((String) r[3], Rows.uuid(r[0]), null, Rows.uuid(r[1]), (String) r[2],
+                        term.label(), due, (String) r[4], Rows.date(r[6]), Rows.date(r[7]), overdue));
             }
         }
         for (Object[] r : support) {
             String la = (String) r[8];
             Term term = la == null ? defaultTerm : termByLa.getOrDefault(la, defaultTerm);
-            LocalDate due = toDate(r[5]);
+            LocalDate due = Rows.date(r[5]);
             boolean open = "SCHEDULED".equals(r[4]);
             boolean overdue = open && due.isBefore(date);
             if (term.contains(due) || (open && due.isBefore(term.start()))) {
                 used.putIfAbsent(la == null ? "" : la, new TermUsed(la, term.label(), term.start(), term.end()));
-                items.add(new DueReview("SUPPORT", uuid(r[0]), uuid(r[3]), uuid(r[1]), (String) r[2], (String) r[7],
-                        due, (String) r[4], null, toDate(r[6]), overdue));
+                items.add(new DueReview("SUPPORT", Rows.uuid(r[0]), Rows.uuid(r[3]), Rows.uuid(r[1]), (String) r[2],
+                        (String) r[7], due, (String) r[4], null, Rows.date(r[6]), overdue));
             }
         }
         if (used.isEmpty()) {
@@ -267,16 +268,5 @@ public class SencoOverview {
             case Deadline.ASSESSMENT_REQUEST -> "EHC needs assessment request";
             default -> sourceType;
         };
-    }
-
-    static UUID uuid(Object value) {
-        return value instanceof UUID u ? u : UUID.fromString(value.toString());
-    }
-
-    static LocalDate toDate(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 }

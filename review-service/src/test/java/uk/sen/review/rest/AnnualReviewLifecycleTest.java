@@ -130,6 +130,55 @@ public class AnnualReviewLifecycleTest {
     }
 
     @Test
+    void aMeetingAlreadyHeldIsRecordedInOneRequestWithItsRealDatesAndACancelledStepIsCancelled() {
+        // a SENCO recording a meeting held 13 weeks ago, which was never set in the platform
+        String pupil = UUID.randomUUID().toString();
+        registerEvent(pupil, "uk.sen.register.pupil-registered", "E", "4", "PRIMARY", TODAY.minusMonths(13));
+        String id = awaitOpenReview(pupil);
+        LocalDate held = TODAY.minusWeeks(13);
+        String tag = etag(id);
+        // setting it as a meeting to come is refused, pointing at the way to record it
+        given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON).header("If-Match", tag)
+                .body("{\"meetingDate\":\"" + held + "\",\"invitees\":" + INVITEES + "}")
+                .put("/api/v1/reviews/" + id + "/meeting").then().statusCode(400)
+                .body("violations[0].field", equalTo("meetingDate"));
+        // without the day the invitations went out, or with them after the meeting: refused, nothing changes
+        step(id, "held", "{\"on\":\"" + held + "\",\"invitees\":" + INVITEES + "}").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("invitationsSentOn"));
+        step(id, "held", "{\"on\":\"" + held + "\",\"invitees\":" + INVITEES + ",\"invitationsSentOn\":\""
+                + held.plusDays(1) + "\"}").then().statusCode(400)
+                .body("violations.field", hasItem("invitationsSentOn"));
+        step(id, "held", "{\"on\":\"" + held + "\",\"invitationsSentOn\":\"" + held.minusWeeks(3) + "\","
+                + "\"invitees\":[{\"role\":\"HEAD\"}]}").then().statusCode(400)
+                .body("violations.reason", hasItem("PARENT_OR_YOUNG_PERSON must be invited to an annual review"));
+        assertEquals(tag, etag(id));
+
+        // invitations 10 days and advice 1 week before the meeting: both late, recorded as late, not refused
+        step(id, "held", "{\"on\":\"" + held + "\",\"attendees\":[\"Parent\",\"SENCO\"],\"invitees\":" + INVITEES
+                + ",\"invitationsSentOn\":\"" + held.minusDays(10) + "\",\"adviceCirculatedOn\":\""
+                + held.minusWeeks(1) + "\"}").then().statusCode(200)
+                .body("status", equalTo("HELD"))
+                .body("meetingDate", equalTo(held.toString())).body("heldOn", equalTo(held.toString()))
+                .body("invitationsSentOn", equalTo(held.minusDays(10).toString()))
+                .body("steps.find { it.step == 'REVIEW_MEETING' }.status", equalTo("DONE_ON_TIME"))
+                .body("steps.find { it.step == 'INVITATIONS' }.dueOn", equalTo(held.minusWeeks(2).toString()))
+                .body("steps.find { it.step == 'INVITATIONS' }.status", equalTo("DONE_LATE"))
+                .body("steps.find { it.step == 'ADVICE' }.status", equalTo("DONE_LATE"))
+                // the report was due 2 weeks after the real meeting: overdue now
+                .body("steps.find { it.step == 'REPORT' }.dueOn", equalTo(held.plusWeeks(2).toString()))
+                .body("steps.find { it.step == 'REPORT' }.status", equalTo("OVERDUE"));
+
+        // the LA maintains the plan unchanged: the final amended plan step, past its date, is CANCELLED, not OVERDUE
+        step(id, "report-sent", "{\"on\":\"" + held.plusWeeks(1) + "\"}").then().statusCode(200);
+        step(id, "la-decision", "{\"decision\":\"MAINTAIN\",\"on\":\"" + held.plusWeeks(3) + "\"}").then()
+                .statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("steps.find { it.step == 'FINAL_AMENDED_PLAN' }.dueOn", equalTo(held.plusWeeks(12).toString()))
+                .body("steps.find { it.step == 'FINAL_AMENDED_PLAN' }.cancelled", equalTo(true))
+                .body("steps.find { it.step == 'FINAL_AMENDED_PLAN' }.status", equalTo("CANCELLED"))
+                .body("steps.find { it.step == 'LA_DECISION' }.status", equalTo("DONE_ON_TIME"));
+    }
+
+    @Test
     void refusesStepsOutOfOrderAndMeetingsTooSoonAfterTheInvitations() {
         String pupil = UUID.randomUUID().toString();
         registerEvent(pupil, "uk.sen.register.pupil-registered", "E", "3", "PRIMARY", TODAY.minusMonths(3));

@@ -76,6 +76,18 @@ class AssessmentRequestTest {
     }
 
     @Test
+    void aRequestCanBeMadeForAPupilWithNoSenProvision() {
+        // parents and schools may ask for an assessment of any child: the register announces pupils at N too
+        String pupil = UUID.randomUUID().toString();
+        AnnualReviewLifecycleTest.registerEvent(pupil, "uk.sen.register.pupil-added", "N", "2", "PRIMARY",
+                TODAY.minusMonths(6));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.of(SENCO))
+                .get("/api/v1/pupils/" + pupil).statusCode() == 200);
+        create(pupil, "PARENT", TODAY.minusDays(3), null).then().statusCode(201)
+                .body("status", equalTo("RECEIVED")).body("pupilId", equalTo(pupil));
+    }
+
+    @Test
     void aParentsRequestRunsToTheFinalPlanWithAnExceptionRecorded() {
         String pupil = followedPupil();
         String other = followedPupil();

@@ -88,8 +88,11 @@ class ScopeMatrixTest extends ScopeMatrixContract {
         if (pathTemplate.startsWith("/api/v1/assessment-requests/")) {
             return request;
         }
-        if (pathTemplate.startsWith("/api/v1/pupils/")) {
+        if (pathTemplate.startsWith("/api/v1/pupils/") || pathTemplate.startsWith("/api/v1/outcomes/pupils/")) {
             return supportPupil;
+        }
+        if (pathTemplate.startsWith("/api/v1/outcomes/schools/")) {
+            return "900101";
         }
         if (pathTemplate.startsWith("/api/v1/calendar/")) {
             // the feed's secret token is a capability URL with no bearer identity: whoever holds it reads it, by design
