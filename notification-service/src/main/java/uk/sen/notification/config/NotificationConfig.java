@@ -13,9 +13,11 @@ import io.smallrye.config.WithName;
 @ConfigMapping(prefix = "sen.notification")
 public interface NotificationConfig {
 
-    /** The web app the links in messages point to (a trust may have its own). */
-    @WithDefault("http://localhost:8080")
-    String portalUrl();
+    /**
+     * The web app the links in messages point to (a trust may have its own); none by default, and then messages carry
+     * no link. A portal serves /reviews/{reviewId}, /pupils/{pupilId} and /workload (README, "Links in messages").
+     */
+    Optional<String> portalUrl();
 
     Delivery delivery();
 

@@ -63,8 +63,9 @@ public class ContactResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "getContact", summary = "One contact, with its ETag",
-            description = "One parent, carer or agency contact of a pupil in your schools, with its ETag to send as "
-                    + "If-Match when you change or remove it. Reading a contact is recorded in the audit trail.")
+            description = """
+                    One parent, carer or agency contact of a pupil in your schools, with its ETag to send as If-Match \
+                    when you change or remove it. Reading a contact is recorded in the audit trail.""")
     @APIResponseSchema(value = ContactView.class, responseCode = "200", responseDescription = "The contact")
     public Response get(@Parameter(description = ID) @PathParam("id") UUID id) {
         Contact c = contacts.get(id);
@@ -76,10 +77,11 @@ public class ContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SENCO)
     @Operation(operationId = "updateContact", summary = "Change a contact; the kind cannot change",
-            description = "Replaces a contact's details with those sent, checked by the same rules as when it was "
-                    + "added (the preferred channel needs its address). A parent or carer stays one, and an agency "
-                    + "contact stays one: to change the kind, add a new contact and remove this one (422). Messages "
-                    + "still waiting go to the new address; one already sent is not sent again (resend it). Audited.")
+            description = """
+                    Replaces a contact's details with those sent, checked by the same rules as when it was added (the \
+                    preferred channel needs its address). A parent or carer stays one, and an agency contact stays \
+                    one: to change the kind, add a new contact and remove this one (422). Messages still waiting go to \
+                    the new address; one already sent is not sent again (resend it). Audited.""")
     @APIResponseSchema(value = ContactView.class, responseCode = "200", responseDescription = "The contact as changed")
     public Response update(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = Http.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
@@ -92,9 +94,10 @@ public class ContactResource {
     @Path("/{id}")
     @RolesAllowed(Roles.SENCO)
     @Operation(operationId = "removeContact", summary = "Remove a contact; messages to them still waiting are not sent",
-            description = "Removes a parent, carer or agency contact of a pupil. Messages to them that are still "
-                    + "waiting are not sent (they become SUPPRESSED, CONTACT_REMOVED); the delivery log and the "
-                    + "sharing records of what was sent to them are kept. Audited.")
+            description = """
+                    Removes a parent, carer or agency contact of a pupil. Messages to them that are still waiting are \
+                    not sent (they become SUPPRESSED, CONTACT_REMOVED); the delivery log and the sharing records of \
+                    what was sent to them are kept. Audited.""")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = Http.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch) {
@@ -106,8 +109,9 @@ public class ContactResource {
     @Path("/{id}/messages")
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listContactMessages", summary = "The delivery log of one contact, newest first",
-            description = "Every message written to one contact (or, with a staff contact's id, to that member of "
-                    + "staff), newest first, paged (page from 0, size 1 to 200), with what happened to each. Audited.")
+            description = """
+                    Every message written to one contact (or, with a staff contact's id, to that member of staff), \
+                    newest first, paged (page from 0, size 1 to 200), with what happened to each. Audited.""")
     public Page<MessageView> messages(@Parameter(description = ID) @PathParam("id") UUID id,
             @Valid @BeanParam PageRequest page) {
         return Page.of(messages.forRecipient(id), page, MessageView::of);
@@ -118,17 +122,17 @@ public class ContactResource {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
     @Operation(operationId = "importContacts", summary = "Import parent, carer and agency contacts from a CSV file",
-            description = "Adds the contacts of a CSV file (UTF-8, at most 5 MB by default, and 5,000 rows) with a "
-                    + "header row naming its columns: pupil_id, kind, name and preferred_channel are required; "
-                    + "relationship, parental_responsibility (yes/no), agency, organisation, email, mobile, "
-                    + "address_line1, address_line2, town and postcode are optional; the codes are those of a contact "
-                    + "sent as JSON. Each row is checked by the same rules as addContact: valid rows are added, bad "
-                    + "rows reported per line with the column and reason (the first 100 listed, all counted), rows "
-                    + "matching a contact already held (same pupil, kind, name and relationship or agency) reported as "
-                    + "duplicates and left alone, so importing the same file twice adds nothing. Each contact added "
-                    + "gets what recent events still owe it, as when added one by one. A file that is not UTF-8 "
-                    + "(400), has a broken quote or too many rows (400), or is too large (413) changes nothing. "
-                    + "Audited.")
+            description = """
+                    Adds the contacts of a CSV file (UTF-8, at most 5 MB by default, and 5,000 rows) with a header row \
+                    naming its columns: pupil_id, kind, name and preferred_channel are required; relationship, \
+                    parental_responsibility (yes/no), agency, organisation, email, mobile, address_line1, \
+                    address_line2, town and postcode are optional; the codes are those of a contact sent as JSON. Each \
+                    row is checked by the same rules as addContact: valid rows are added, bad rows reported per line \
+                    with the column and reason (the first 100 listed, all counted), rows matching a contact already \
+                    held (same pupil, kind, name and relationship or agency) reported as duplicates and left alone, so \
+                    importing the same file twice adds nothing. Each contact added gets what recent events still owe \
+                    it, as when added one by one. A file that is not UTF-8 (400), has a broken quote or too many rows \
+                    (400), or is too large (413) changes nothing. Audited.""")
     @APIResponseSchema(value = ContactImportService.ImportReport.class, responseCode = "200",
             responseDescription = "The file was read: what became of each row")
     @RequestBody(required = true, description = "The CSV file, UTF-8, with a header row", content = {

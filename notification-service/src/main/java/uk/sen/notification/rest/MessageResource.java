@@ -46,9 +46,10 @@ public class MessageResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getMessage", summary = "One message: to whom, by which channel, what, and what happened to it",
-            description = "One message of the delivery log of your schools: the recipient and the address used, the "
-                    + "channel and provider, the text as sent, its status with the reason when it failed or was "
-                    + "suppressed, the attempts, and the message it resends if it is a resend. Audited.")
+            description = """
+                    One message of the delivery log of your schools: the recipient and the address used, the channel \
+                    and provider, the text as sent, its status with the reason when it failed or was suppressed, the \
+                    attempts, and the message it resends if it is a resend. Audited.""")
     public MessageView get(@Parameter(description = "The message's id") @PathParam("id") UUID id) {
         return MessageView.of(messages.get(id));
     }
@@ -58,20 +59,23 @@ public class MessageResource {
     @RolesAllowed(Roles.SENCO)
     @Operation(operationId = "resendMessage",
             summary = "Send a message again, as a new message linked to this one, to the recipient's current address",
-            description = "Writes the message again as a new message (resendOf names this one), with the same "
-                    + "content, to the recipient as the contacts hold them now: a corrected address or a changed "
-                    + "preference is used. The sharing basis of an agency recipient is checked again, so a resend "
-                    + "after consent was withdrawn is SUPPRESSED, not sent. The old message stays as it was. A "
-                    + "message still PENDING or SENDING has not been tried yet, and one whose recipient has been "
-                    + "removed has no one to go to: both are refused (409). Send an Idempotency-Key so that a retry "
-                    + "after a lost answer does not send it twice. Audited.")
-    @APIResponse(responseCode = "201", description = "The new message, waiting to be sent (or FAILED or SUPPRESSED "
-            + "at once, with the reason)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            description = """
+                    Writes the message again as a new message (resendOf names this one), with the same content, to the \
+                    recipient as the contacts hold them now: a corrected address or a changed preference is used. The \
+                    sharing basis of an agency recipient is checked again, so a resend after consent was withdrawn is \
+                    SUPPRESSED, not sent. The old message stays as it was. A message still PENDING or SENDING has not \
+                    been tried yet, and one whose recipient has been removed has no one to go to: both are refused \
+                    (409). Send an Idempotency-Key so that a retry after a lost answer does not send it twice. \
+                    Audited.""")
+    @APIResponse(responseCode = "201", description = """
+            The new message, waiting to be sent (or FAILED or SUPPRESSED at once, with the reason)""",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MessageView.class)),
             headers = @Header(name = "ETag", description = "Always \"0\": a message has no versions to change",
                     schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "409", description = "The message is still PENDING or SENDING (nothing to resend yet), "
-            + "or its recipient has been removed from the contacts")
+    @APIResponse(responseCode = "409", description = """
+            The message is still PENDING or SENDING (nothing to resend yet), or its recipient has been removed from \
+            the contacts""")
     public Response resend(@Parameter(description = "The id of the message to send again") @PathParam("id") UUID id,
             @Parameter(description = Http.IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1,
                     maxLength = 200), example = "resend-2f6b1c2e-1")

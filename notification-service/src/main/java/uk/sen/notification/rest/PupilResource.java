@@ -86,10 +86,10 @@ public class PupilResource {
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "getNotificationPupil",
             summary = "The pupil as this service knows them from the register, with their case reference",
-            description = "The pupil as the register last told this service: trust, school and SEN provision, and "
-                    + "the random case reference that messages and agencies see instead of anything about the child. "
-                    + "A pupil of another school, or one the register has not told this service about yet, is not "
-                    + "found. Audited.")
+            description = """
+                    The pupil as the register last told this service: trust, school and SEN provision, and the random \
+                    case reference that messages and agencies see instead of anything about the child. A pupil of \
+                    another school, or one the register has not told this service about yet, is not found. Audited.""")
     public PupilView pupil(@Parameter(description = PUPIL) @PathParam("pupilId") UUID pupilId) {
         KnownPupil p = pupils.inScope(pupilId);
         audit.record(AuditLog.READ, "pupil", pupilId.toString(), p.trustId, p.schoolUrn);
@@ -100,8 +100,9 @@ public class PupilResource {
     @Path("/contacts")
     @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "listPupilContacts", summary = "The pupil's parents, carers and agency contacts",
-            description = "The pupil's parents and carers, then their agency contacts, each group in the order they "
-                    + "were added; or only one kind. Paged (page from 0, size 1 to 200). Audited.")
+            description = """
+                    The pupil's parents and carers, then their agency contacts, each group in the order they were \
+                    added; or only one kind. Paged (page from 0, size 1 to 200). Audited.""")
     public Page<ContactView> contacts(@Parameter(description = PUPIL) @PathParam("pupilId") UUID pupilId,
             @Parameter(description = "Only contacts of this kind", schema = @Schema(type = SchemaType.STRING,
                     enumeration = { "PARENT_CARER", "AGENCY" })) @QueryParam("kind") String kind,
@@ -114,13 +115,14 @@ public class PupilResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SENCO)
     @Operation(operationId = "addContact", summary = "Add a parent, carer or agency contact",
-            description = "Adds a parent or carer (with their relationship and whether they have parental "
-                    + "responsibility) or the named contact at an agency involved with the pupil. The preferred "
-                    + "channel needs its address; email, UK mobile and postcode are checked. The new contact at "
-                    + "once gets what recent events of the pupil still owe them (for example the news that SEN "
-                    + "support started, or an invitation to a review meeting still to come); an agency contact only "
-                    + "when a basis for sharing with the agency allows it. Send an Idempotency-Key so that a retry "
-                    + "after a lost answer does not add the contact twice. Audited.")
+            description = """
+                    Adds a parent or carer (with their relationship and whether they have parental responsibility) or \
+                    the named contact at an agency involved with the pupil. The preferred channel needs its address; \
+                    email, UK mobile and postcode are checked. The new contact at once gets what recent events of the \
+                    pupil still owe them (for example the news that SEN support started, or an invitation to a review \
+                    meeting still to come); an agency contact only when a basis for sharing with the agency allows it. \
+                    Send an Idempotency-Key so that a retry after a lost answer does not add the contact twice. \
+                    Audited.""")
     @APIResponseSchema(value = ContactView.class, responseCode = "201", responseDescription = "The contact as added")
     public Response addContact(@Parameter(description = PUPIL) @PathParam("pupilId") UUID pupilId,
             @Parameter(description = Http.IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING,
@@ -139,10 +141,10 @@ public class PupilResource {
     @Operation(operationId = "listPupilSharingBases",
             summary = "The basis for sharing with each agency (consent, legal obligation, public task), and whether "
                     + "it allows sharing today",
-            description = "For each agency a basis is recorded for, the UK GDPR basis on which the school shares "
-                    + "the pupil's information with it, from when and until when, and whether it allows sharing "
-                    + "today (with the reason when not). Nothing goes to an agency without one. Sorted by agency; "
-                    + "not paged. Audited.")
+            description = """
+                    For each agency a basis is recorded for, the UK GDPR basis on which the school shares the pupil's \
+                    information with it, from when and until when, and whether it allows sharing today (with the \
+                    reason when not). Nothing goes to an agency without one. Sorted by agency; not paged. Audited.""")
     @APIResponse(responseCode = "200", description = "The bases recorded, one per agency",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = SharingView.class)))
@@ -156,11 +158,12 @@ public class PupilResource {
     @RolesAllowed(Roles.SENCO)
     @Operation(operationId = "setPupilSharingBasis",
             summary = "Record or change the sharing basis for one agency",
-            description = "Records the basis for sharing the pupil's information with one agency (201 the first "
-                    + "time; no If-Match is needed), or changes it (200; send the ETag you read as If-Match). Dates are "
-                    + "facts already happened: neither may be in the future, and a withdrawal not before the basis "
-                    + "was given. A withdrawal stops sharing at once: messages still waiting to go to that agency's "
-                    + "contacts are suppressed (SUPPRESSED, SHARING_NOT_ALLOWED) and announced as events. Audited.")
+            description = """
+                    Records the basis for sharing the pupil's information with one agency (201 the first time; no \
+                    If-Match is needed), or changes it (200; send the ETag you read as If-Match). Dates are facts \
+                    already happened: neither may be in the future, and a withdrawal not before the basis was given. A \
+                    withdrawal stops sharing at once: messages still waiting to go to that agency's contacts are \
+                    suppressed (SUPPRESSED, SHARING_NOT_ALLOWED) and announced as events. Audited.""")
     @APIResponse(responseCode = "200", description = "The basis as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SharingView.class)))
     @APIResponse(responseCode = "201", description = "The basis as recorded for the first time",
@@ -169,8 +172,9 @@ public class PupilResource {
             @Parameter(description = "The agency", schema = @Schema(type = SchemaType.STRING,
                     enumeration = { "EDUCATIONAL_PSYCHOLOGIST", "SPEECH_AND_LANGUAGE_THERAPY", "OCCUPATIONAL_THERAPY",
                             "CAMHS", "HEALTH", "SOCIAL_CARE", "LA_SEN_OFFICER" })) @PathParam("agency") String agency,
-            @Parameter(description = "The ETag of the version you read; only when a basis is already recorded for "
-                    + "this agency", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = """
+                    The ETag of the version you read; only when a basis is already recorded for this agency""",
+                    example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             SharingService.SharingInput body) {
         SharingService.Saved saved = sharing.put(pupilId, agency, ifMatch, Http.requireBody(body));
         Response.ResponseBuilder response = saved.created()
@@ -183,9 +187,10 @@ public class PupilResource {
     @Path("/messages")
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listPupilMessages", summary = "The pupil's delivery log, newest first",
-            description = "Every message about the pupil, to their parents, carers and agency contacts, newest "
-                    + "first, with what happened to each; or only those of one status (FAILED, UNCONFIRMED and "
-                    + "SUPPRESSED are the ones to look at). Paged (page from 0, size 1 to 200). Audited.")
+            description = """
+                    Every message about the pupil, to their parents, carers and agency contacts, newest first, with \
+                    what happened to each; or only those of one status (FAILED, UNCONFIRMED and SUPPRESSED are the \
+                    ones to look at). Paged (page from 0, size 1 to 200). Audited.""")
     public Page<MessageView> messages(@Parameter(description = PUPIL) @PathParam("pupilId") UUID pupilId,
             @Parameter(description = "Only messages of this status", schema = @Schema(type = SchemaType.STRING,
                     enumeration = { "PENDING", "SENDING", "SENT", "DELIVERED", "FAILED", "SUPPRESSED",
@@ -199,9 +204,10 @@ public class PupilResource {
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listPupilSharingRecords",
             summary = "What was shared with which agency contact, when, why and on what basis",
-            description = "The record the school keeps to account for sharing (UK GDPR): each message sent to an "
-                    + "agency contact about the pupil, with what it said, why it went and the basis it went on. "
-                    + "Newest first, paged (page from 0, size 1 to 200). Audited.")
+            description = """
+                    The record the school keeps to account for sharing (UK GDPR): each message sent to an agency \
+                    contact about the pupil, with what it said, why it went and the basis it went on. Newest first, \
+                    paged (page from 0, size 1 to 200). Audited.""")
     public Page<SharingRecordView> sharingRecords(@Parameter(description = PUPIL) @PathParam("pupilId") UUID pupilId,
             @Valid @BeanParam PageRequest page) {
         return Page.of(sharing.records(pupilId), page, SharingRecordView::of);

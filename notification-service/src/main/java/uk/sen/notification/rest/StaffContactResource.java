@@ -61,10 +61,11 @@ public class StaffContactResource {
     @Path("/schools/{urn}/staff-contacts")
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listStaffContacts", summary = "The school's staff who receive alerts (role SENCO or SLT)",
-            description = "The members of a school's staff the service writes to: its SENCO contacts (deadlines "
-                    + "approaching or missed) and senior leadership contacts (statutory deadlines missed, SENCO time "
-                    + "over allocation). SENCO contacts first, each role in the order they were added; paged (page "
-                    + "from 0, size 1 to 200).")
+            description = """
+                    The members of a school's staff the service writes to: its SENCO contacts (deadlines approaching \
+                    or missed) and senior leadership contacts (statutory deadlines missed, SENCO time over \
+                    allocation). SENCO contacts first, each role in the order they were added; paged (page from 0, \
+                    size 1 to 200).""")
     public Page<StaffContactView> list(@Parameter(description = URN, example = "900101",
             schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{6}$")) @PathParam("urn") String urn,
             @Valid @BeanParam PageRequest page) {
@@ -76,10 +77,11 @@ public class StaffContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SENCO, Roles.TRUST_ADMIN })
     @Operation(operationId = "addStaffContact", summary = "Add a staff contact",
-            description = "Adds a member of the school's staff who receives alerts from now on: a SENCO contact or "
-                    + "a senior leadership (SLT) contact. A SENCO adds them for their own schools, a trust "
-                    + "administrator for any school of the trust. Send an Idempotency-Key so that a retry after a "
-                    + "lost answer does not add them twice.")
+            description = """
+                    Adds a member of the school's staff who receives alerts from now on: a SENCO contact or a senior \
+                    leadership (SLT) contact. A SENCO adds them for their own schools, a trust administrator for any \
+                    school of the trust. Send an Idempotency-Key so that a retry after a lost answer does not add them \
+                    twice.""")
     @APIResponseSchema(value = StaffContactView.class, responseCode = "201",
             responseDescription = "The staff contact as added")
     public Response create(@Parameter(description = URN, example = "900101",
@@ -100,8 +102,9 @@ public class StaffContactResource {
     @Path("/staff-contacts/{id}")
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getStaffContact", summary = "One staff contact, with its ETag",
-            description = "One member of staff who receives alerts, with the ETag to send as If-Match when you "
-                    + "change or remove them.")
+            description = """
+                    One member of staff who receives alerts, with the ETag to send as If-Match when you change or \
+                    remove them.""")
     @APIResponseSchema(value = StaffContactView.class, responseCode = "200", responseDescription = "The staff contact")
     public Response get(@Parameter(description = ID) @PathParam("id") UUID id) {
         StaffContact s = staff.get(id);
@@ -113,8 +116,9 @@ public class StaffContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SENCO, Roles.TRUST_ADMIN })
     @Operation(operationId = "updateStaffContact", summary = "Change a staff contact",
-            description = "Replaces a staff contact's role, name and email address. Alerts not yet sent go to the "
-                    + "new address.")
+            description = """
+                    Replaces a staff contact's role, name and email address. Alerts not yet sent go to the new \
+                    address.""")
     @APIResponseSchema(value = StaffContactView.class, responseCode = "200",
             responseDescription = "The staff contact as changed")
     public Response update(@Parameter(description = ID) @PathParam("id") UUID id,
@@ -128,8 +132,9 @@ public class StaffContactResource {
     @Path("/staff-contacts/{id}")
     @RolesAllowed({ Roles.SENCO, Roles.TRUST_ADMIN })
     @Operation(operationId = "removeStaffContact", summary = "Remove a staff contact",
-            description = "Removes a member of staff from the alerts: alerts to them still waiting are not sent "
-                    + "(SUPPRESSED, CONTACT_REMOVED); the delivery log of what was sent to them is kept.")
+            description = """
+                    Removes a member of staff from the alerts: alerts to them still waiting are not sent (SUPPRESSED, \
+                    CONTACT_REMOVED); the delivery log of what was sent to them is kept.""")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = Http.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match")
@@ -142,8 +147,9 @@ public class StaffContactResource {
     @Path("/staff-contacts/{id}/messages")
     @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listStaffContactMessages", summary = "The delivery log of one staff contact, newest first",
-            description = "Every alert written to one member of staff, newest first, with what happened to each; "
-                    + "paged (page from 0, size 1 to 200).")
+            description = """
+                    Every alert written to one member of staff, newest first, with what happened to each; paged (page \
+                    from 0, size 1 to 200).""")
     public Page<MessageView> messages(@Parameter(description = ID) @PathParam("id") UUID id,
             @Valid @BeanParam PageRequest page) {
         return Page.of(messages.forRecipient(id), page, MessageView::of);

@@ -35,8 +35,9 @@ public final class Views {
         SMTP, NOTIFY
     }
 
-    @Schema(description = "A pupil as this service knows them from the register: where they are, their SEN provision "
-            + "and the case reference messages use instead of anything about the child")
+    @Schema(description = """
+            A pupil as this service knows them from the register: where they are, their SEN provision and the case \
+            reference messages use instead of anything about the child""")
     public record PupilView(
             @Schema(description = "The pupil's id in the register") UUID pupilId,
             @Schema(description = "The pupil's trust", examples = "northbridge") String trustId,
@@ -58,8 +59,9 @@ public final class Views {
             @Schema(examples = "Sam Taylor") String name,
             @Schema(description = "How a parent or carer is related to the pupil; null for an agency contact",
                     nullable = true) Relationship relationship,
-            @Schema(description = "Whether a parent or carer has parental responsibility (only they receive most "
-                    + "messages); null for an agency contact", nullable = true) Boolean parentalResponsibility,
+            @Schema(description = """
+                    Whether a parent or carer has parental responsibility (only they receive most messages); null for \
+                    an agency contact""", nullable = true) Boolean parentalResponsibility,
             @Schema(description = "The agency of an agency contact; null for a parent or carer", nullable = true)
             Agency agency,
             @Schema(description = "The organisation of an agency contact", nullable = true,
@@ -71,8 +73,9 @@ public final class Views {
             @Schema(nullable = true) String addressLine2,
             @Schema(nullable = true) String town,
             @Schema(nullable = true, examples = "NB1 2AB") String postcode,
-            @Schema(description = "How the contact prefers to hear; letters (POST) are not sent, so a message falls "
-                    + "back to email, then text message", enumeration = { "EMAIL", "SMS", "POST" },
+            @Schema(description = """
+                    How the contact prefers to hear; letters (POST) are not sent, so a message falls back to email, \
+                    then text message""", enumeration = { "EMAIL", "SMS", "POST" },
                     examples = "EMAIL") String preferredChannel,
             @Schema(description = "The version, also sent as the ETag") long version,
             Instant createdAt,
@@ -86,8 +89,9 @@ public final class Views {
         }
     }
 
-    @Schema(description = "The recorded basis for sharing the pupil's information with one agency, and whether it "
-            + "allows sharing today")
+    @Schema(description = """
+            The recorded basis for sharing the pupil's information with one agency, and whether it allows sharing \
+            today""")
     public record SharingView(
             @Schema(enumeration = { "EDUCATIONAL_PSYCHOLOGIST", "SPEECH_AND_LANGUAGE_THERAPY", "OCCUPATIONAL_THERAPY",
                     "CAMHS", "HEALTH", "SOCIAL_CARE", "LA_SEN_OFFICER" }, examples = "HEALTH") String agency,
@@ -114,8 +118,9 @@ public final class Views {
     public record StaffContactView(
             UUID id,
             @Schema(examples = "900101") String schoolUrn,
-            @Schema(description = "SENCO (deadline alerts) or SLT (missed statutory deadlines, SENCO time over "
-                    + "allocation)", enumeration = { "SENCO", "SLT" }, examples = "SENCO") String role,
+            @Schema(description = """
+                    SENCO (deadline alerts) or SLT (missed statutory deadlines, SENCO time over allocation)""",
+                    enumeration = { "SENCO", "SLT" }, examples = "SENCO") String role,
             @Schema(examples = "Jo Patel") String name,
             @Schema(examples = "senco@school.example") String email,
             @Schema(description = "The version, also sent as the ETag") long version) {
@@ -133,30 +138,34 @@ public final class Views {
             @Schema(description = "The event id, or the reminder: or resend: key, that caused it") String triggerId,
             @Schema(description = "The trigger rule that chose the recipient; null when none did", nullable = true,
                     examples = "review-invitation.parents") String ruleId,
-            @Schema(description = "The pupil it is about; null for an alert about no one pupil (SENCO time over "
-                    + "allocation)", nullable = true) UUID pupilId,
+            @Schema(description = """
+                    The pupil it is about; null for an alert about no one pupil (SENCO time over allocation)""",
+                    nullable = true) UUID pupilId,
             @Schema(nullable = true, examples = "900101") String schoolUrn,
             @Schema(enumeration = { "PARENT_CARER", "AGENCY", "STAFF" }) String recipientKind,
             @Schema(description = "The contact or staff contact written to") UUID recipientId,
             @Schema(examples = "Sam Taylor") String recipientName,
             @Schema(description = "The agency of an agency recipient; null for anyone else", nullable = true)
             Agency agency,
-            @Schema(description = "NONE when no channel could reach the recipient (the message then FAILED with "
-                    + "NO_CHANNEL)", enumeration = { "EMAIL", "SMS", "NONE" }) String channel,
+            @Schema(description = """
+                    NONE when no channel could reach the recipient (the message then FAILED with NO_CHANNEL)""",
+                    enumeration = { "EMAIL", "SMS", "NONE" }) String channel,
             @Schema(description = "The email address or mobile number used; null when there was none",
                     nullable = true) String address,
-            @Schema(description = "Who delivers it: the trust's mail server (SMTP) or GOV.UK Notify; null when no "
-                    + "channel was found", nullable = true) Provider provider,
+            @Schema(description = """
+                    Who delivers it: the trust's mail server (SMTP) or GOV.UK Notify; null when no channel was found""",
+                    nullable = true) Provider provider,
             @Schema(examples = "review-invitation") String templateKey,
             @Schema(description = "The email's subject; null for a text message or a message never written",
                     nullable = true) String subject,
             @Schema(description = "The text as sent; null when it could not be written (no channel, no template)",
                     nullable = true) String body,
             @Schema(description = "Whether an iCalendar invitation is attached") boolean calendarAttached,
-            @Schema(description = "PENDING waits to be sent; SENDING is being handed over; SENT was accepted by "
-                    + "GOV.UK Notify; DELIVERED is confirmed (by SMTP: accepted by the mail server); FAILED will not be "
-                    + "tried again; SUPPRESSED was not sent on purpose (reasonCode says why); UNCONFIRMED was "
-                    + "interrupted while being sent, may or may not have arrived, and is never sent again by itself",
+            @Schema(description = """
+                    PENDING waits to be sent; SENDING is being handed over; SENT was accepted by GOV.UK Notify; \
+                    DELIVERED is confirmed (by SMTP: accepted by the mail server); FAILED will not be tried again; \
+                    SUPPRESSED was not sent on purpose (reasonCode says why); UNCONFIRMED was interrupted while being \
+                    sent, may or may not have arrived, and is never sent again by itself""",
                     enumeration = { "PENDING", "SENDING", "SENT", "DELIVERED", "FAILED", "SUPPRESSED",
                             "UNCONFIRMED" }) String status,
             @Schema(description = "Why it failed, was suppressed or is unconfirmed, as a code; null otherwise",
@@ -167,8 +176,9 @@ public final class Views {
             @Schema(description = "When the next attempt falls due; null when none is planned", nullable = true)
             Instant nextAttemptAt,
             @Schema(description = "When the provider accepted it; null until then", nullable = true) Instant sentAt,
-            @Schema(description = "The provider's last word on it (GOV.UK Notify's status, or the mail server's "
-                    + "answer)", nullable = true) String providerStatus,
+            @Schema(description = """
+                    The provider's last word on it (GOV.UK Notify's status, or the mail server's answer)""",
+                    nullable = true) String providerStatus,
             @Schema(description = "The message this one resends; null for a message a trigger created",
                     nullable = true) UUID resendOf,
             @Schema(description = "Who asked for the resend; null for a message a trigger created", nullable = true,
@@ -183,8 +193,8 @@ public final class Views {
         }
     }
 
-    @Schema(description = "What was shared with an agency contact, when, why and on what basis (UK GDPR "
-            + "accountability)")
+    @Schema(description = """
+            What was shared with an agency contact, when, why and on what basis (UK GDPR accountability)""")
     public record SharingRecordView(
             UUID id,
             @Schema(description = "The message that shared it") UUID messageId,
@@ -230,22 +240,25 @@ public final class Views {
         }
     }
 
-    @Schema(description = "One trigger rule: this event (when the condition holds) -> these recipients -> channel -> "
-            + "template")
+    @Schema(description = """
+            One trigger rule: this event (when the condition holds) -> these recipients -> channel -> template""")
     public record RuleView(
             @Schema(examples = "review-invitation.parents") String id,
             @Schema(examples = "uk.sen.review.meeting-set") String eventType,
-            @Schema(description = "Clauses field op value joined by and (a value may be today, today-N, today+N); "
-                    + "null when the rule always applies", nullable = true, examples = "meetingDate>=today")
+            @Schema(description = """
+                    Clauses field op value joined by and (a value may be today, today-N, today+N); null when the rule \
+                    always applies""", nullable = true, examples = "meetingDate>=today")
             String condition,
             @Schema(description = "Who it writes to", enumeration = { "PARENTS_WITH_PR", "INVITED_PARENTS",
                     "INVITED_AGENCIES", "SCHOOL_SENCO", "SCHOOL_SLT" }) String recipients,
-            @Schema(description = "PREFERRED follows the recipient's preference (falling back to email, then text "
-                    + "message)", enumeration = { "PREFERRED", "EMAIL", "SMS" }) String channel,
+            @Schema(description = """
+                    PREFERRED follows the recipient's preference (falling back to email, then text message)""",
+                    enumeration = { "PREFERRED", "EMAIL", "SMS" }) String channel,
             @Schema(examples = "review-invitation") String templateKey,
             @Schema(description = "Whether an email carries an iCalendar invitation") boolean attachCalendar,
-            @Schema(description = "For how many days after the event a contact added later still gets the message "
-                    + "(0: never)") int catchUpDays,
+            @Schema(description = """
+                    For how many days after the event a contact added later still gets the message (0: never)""")
+                    int catchUpDays,
             boolean active,
             String description) {
         static RuleView of(TriggerRule r) {

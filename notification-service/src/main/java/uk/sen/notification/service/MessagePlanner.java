@@ -330,7 +330,8 @@ public class MessagePlanner {
         return ICalendar.request(new ICalendar.Meeting(reviewId + "@review-meetings.sen-platform",
                 meeting == null ? 0 : meeting.sequence, Instant.now(), t.date("meetingDate"),
                 "Annual review meeting (" + reference + ")",
-                "Annual review meeting, reference " + reference + ". Details: " + link, link,
+                "Annual review meeting, reference " + reference + "." + (link.isEmpty() ? "" : " Details: " + link),
+                link.isEmpty() ? null : link,
                 senco != null ? senco.name : trustName, senco != null ? senco.email : mailFrom, r.name(), r.email()));
     }
 

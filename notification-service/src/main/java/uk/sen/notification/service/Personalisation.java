@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,9 +82,15 @@ public class Personalisation {
         return trust != null && trust.name().isPresent() ? trust.name().get() : "The school's SEN team";
     }
 
+    /** The portal page of what the message is about; empty (and templates leave it out) with no portal. */
     String link(Trigger t) {
         NotificationConfig.Trust trust = config.trusts().get(t.trustId());
-        String base = trust != null && trust.portalUrl().isPresent() ? trust.portalUrl().get() : config.portalUrl();
+        Optional<String> portal = trust != null && trust.portalUrl().isPresent() ? trust.portalUrl()
+                : config.portalUrl();
+        if (portal.isEmpty() || portal.get().isBlank()) {
+            return "";
+        }
+        String base = portal.get().strip();
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         if (t.type().startsWith("uk.sen.workload.")) {
             return base + "/workload";
