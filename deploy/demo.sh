@@ -217,4 +217,4 @@ log_time senco.academy 900103
 report=$(curl -sf -H "Authorization: Bearer $ADMIN" "$WORKLOAD/api/v1/reports/trust?period=term&date=$TERM_TO") \
   || die "could not read the trust's workload report"
 printf '%s' "$report" | grep -o '"senco":"[^"]*","schoolUrn":"[^"]*","minutes":[0-9]*,"hours":[0-9.]*,"allocatedHours":[0-9.]*,"weeksWithAllocation":[0-9]*,"weeksOverAllocation":[0-9]*,"adminPercent":[0-9.]*' \
-  | sed 's/"senco":"\([^"]*\)","schoolUrn":"\([^"]*\)","minutes":[0-9]*,"hours":\([0-9.]*\),"allocatedHours":\([0-9.]*\),"weeksWithAllocation":\([0-9]*\),"weeksOverAllocation":\([0-9]*\),"adminPercent":\([0-9.]*\)/[demo] workload report, '"$TERM_LABEL"': \1 at \2 spent \3 h against \4 h allocated, over allocation in \6 of \5 weeks, administration \7%/'
+  | sed 's/"senco":"\([^"]*\)","schoolUrn":"\([^"]*\)","minutes":[0-9]*,"hours":\([0-9.]*\),"allocatedHours":\([0-9.]*\),"weeksWithAllocation":\([0-9]*\),"weeksOverAllocation":\([0-9]*\),"adminPercent":\([0-9.]*\)/[demo] workload report, '"${TERM_LABEL//\//\\/}"': \1 at \2 spent \3 h against \4 h allocated, over allocation in \6 of \5 weeks, administration \7%/'
