@@ -48,6 +48,8 @@ public final class CtfReader implements AutoCloseable {
     private Header header;
     private boolean inPupilData;
     private boolean finished;
+    private final java.util.SortedSet<String> skipped = new java.util.TreeSet<>();
+    private static final int MAX_SKIPPED_LISTED = 100;
     private int pupils;
 
     public CtfReader(InputStream in) {
@@ -284,8 +286,16 @@ public final class CtfReader implements AutoCloseable {
         return value.isEmpty() ? null : value;
     }
 
-    /** Skips the current element and everything inside it. */
+    /** The names of the elements the reader skipped (not read by the import), in name order; at most 100. */
+    public List<String> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    /** Skips the current element and everything inside it, noting its name for the report. */
     private void skip() throws XMLStreamException {
+        if (skipped.size() < MAX_SKIPPED_LISTED) {
+            skipped.add(xml.getLocalName());
+        }
         int depth = 1;
         while (depth > 0) {
             int event = xml.next();

@@ -41,6 +41,8 @@ import uk.sen.register.service.MisImportService;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
+    static final String DRY_RUN = "true: check and report what would change, change nothing (default false)";
+
     public static final String CSV = "text/csv";
 
     @Inject
@@ -80,8 +82,8 @@ public class ImportResource {
     public ImportReport importMis(
             @Parameter(description = "The school (URN) the file is for: one of yours", required = true,
                     example = "900101") @QueryParam("school") String school,
-            @Parameter(description = "true: check and report what would change, change nothing (default false)",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("dryRun") String dryRun,
+            @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("dryRun") String dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body) {
@@ -102,7 +104,8 @@ public class ImportResource {
                     ignored. Pupils that break a rule are reported, not applied (the report lists the first 100 errors \
                     and warnings and counts them all). A file that is not XML (400), or larger than \
                     sen.exchange.ctf-max-bytes (20 MB by default; 413), changes nothing. Changes are announced to the \
-                    other services as the API announces them; the import is audited.""")
+                    other services as the API announces them; the import is audited. Try it first with dryRun=true, \
+                    as with the MIS import.""")
     @RequestBody(required = true, description = "The CTF as the sending school's MIS wrote it (XML, DfE CTF schema)",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -119,10 +122,12 @@ public class ImportResource {
             @QueryParam("school") String school,
             @Parameter(description = "The pupils' first day at the school (yyyy-MM-dd); default today",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("entryDate") String entryDate,
+            @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("dryRun") String dryRun,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body) {
         refuseIfLarger(contentLength, config.ctfMaxBytes());
-        return ctf.importCtf(blankToNull(school), date("entryDate", entryDate), body);
+        return ctf.importCtf(blankToNull(school), date("entryDate", entryDate), flag("dryRun", dryRun), body);
     }
 
     static String required(String name, String value) {

@@ -59,13 +59,20 @@ public class CtfImportService {
     /**
      * @param schoolUrn needed only when the file's destination is unknown (MMM/MMMM); else it must match it
      * @param entryDate the pupils' first day at the school, when known (default: today)
+     * @param dryRun    read, check and report everything, then roll it all back (nothing stored, nothing announced)
      */
-    public ImportReport importCtf(String schoolUrn, LocalDate entryDate, InputStream body) {
+    public ImportReport importCtf(String schoolUrn, LocalDate entryDate, boolean dryRun, InputStream body) {
         LimitedInputStream limited = new LimitedInputStream(body, config.ctfMaxBytes());
         LocalDate today = register.today();
+        QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout((int) config.importTimeout().toSeconds()));
         try {
-            return QuarkusTransaction.requiringNew().timeout((int) config.importTimeout().toSeconds())
-                    .call(() -> read(new CtfReader(limited), schoolUrn, entryDate, today));
+            ImportReport report = read(new CtfReader(limited), schoolUrn, entryDate, today, dryRun);
+            if (dryRun) {
+                QuarkusTransaction.rollback();
+            } else {
+                QuarkusTransaction.commit();
+            }
+            return report;
         } catch (RuntimeException e) {
             if (limited.exceeded()) {
                 throw limited.refusal();
@@ -76,14 +83,18 @@ public class CtfImportService {
                 }
             }
             throw e;
+        } finally {
+            if (QuarkusTransaction.isActive()) {
+                QuarkusTransaction.rollback();
+            }
         }
     }
 
-    private ImportReport read(CtfReader ctf, String schoolUrn, LocalDate entryDate, LocalDate today) {
+    private ImportReport read(CtfReader ctf, String schoolUrn, LocalDate entryDate, LocalDate today, boolean dryRun) {
         try (ctf) {
             CtfReader.Header header = ctf.header();
             School school = destination(header.dest(), schoolUrn);
-            ImportReport.Builder report = new ImportReport.Builder("ctf", school.urn, false, config.reportMaxErrors());
+            ImportReport.Builder report = new ImportReport.Builder("ctf", school.urn, dryRun, config.reportMaxErrors());
             String from = header.source() == null ? "an unnamed school"
                     : header.source().la() + "-" + header.source().estab()
                             + (header.source().name() == null ? "" : " " + header.source().name());
@@ -112,6 +123,7 @@ public class CtfImportService {
                 }
             }
             apply(school, today, batch.take(), from, warnings, report);
+            report.ignoredColumns(ctf.skipped());
             return report.build();
         }
     }
@@ -134,7 +146,9 @@ public class CtfImportService {
             remarks.addAll(plan.warnings());
             if (plan.openAfter() != null && plan.openAfter().code() == Provision.E
                     && plan.openAfter().issuingLa() == null) {
-                remarks.add("EHC plan recorded without its issuing LA and issue date, which a CTF does not carry");
+                remarks.add("EHC plan recorded without its issuing LA and issue date, which a CTF does not carry: "
+                        + "record when the plan was issued and last reviewed on the pupil's annual review "
+                        + "(PUT /api/v1/reviews/{id}/reference), so its deadlines count from the real dates");
             }
             report.warn(result.ref(), result.upn(), remarks);
         }

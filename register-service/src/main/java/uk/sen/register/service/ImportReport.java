@@ -34,7 +34,8 @@ public record ImportReport(
                 + "row, capped as errors are") List<RowWarning> warnings,
         @Schema(description = "How many warnings the file has in all, listed or not") long warningCount,
         @Schema(description = "true when errors or warnings lists only the first of them") boolean truncated,
-        @Schema(description = "Header columns the import does not read") List<String> ignoredColumns) {
+        @Schema(description = "What the file holds that the import does not read: an MIS file's header columns, a "
+                + "CTF's element names (at most 100)") List<String> ignoredColumns) {
 
     /**
      * @param row    CSV row number, counting the header as row 1 (MIS), or the pupil's position in the file (CTF)

@@ -5,11 +5,15 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -79,12 +83,23 @@ class CtfTest {
         importCtf(Tokens.of(HARBOUR), file, null).then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("801-2002"));
 
+        // a dry run, as with the MIS import: the same report, nothing stored
+        given().auth().oauth2(Tokens.of(MEADOW)).contentType("application/xml").queryParam("dryRun", "true")
+                .body(file).post("/api/v1/imports/ctf").then().statusCode(200)
+                .body("dryRun", equalTo(true)).body("rows", equalTo(5)).body("created", equalTo(5));
+        assertNull(RegisterFixtures.idOf(MEADOW, "D935241719001"));
+
         try (TopicReader topic = TopicReader.fromNow(PupilResourceTest.TOPIC)) {
             importCtf(Tokens.of(MEADOW), file, null).then().statusCode(200)
-                    .body("format", equalTo("ctf")).body("school", equalTo("900102"))
+                    .body("format", equalTo("ctf")).body("school", equalTo("900102")).body("dryRun", equalTo(false))
+                    // what the file holds that the import does not read is listed by name, as an MIS file's columns
+                    .body("ignoredColumns", hasItems("Ethnicity", "UniqueLearnerNumber"))
+                    .body("ignoredColumns", not(hasItem("UPN")))
                     .body("rows", equalTo(5)).body("created", equalTo(5)).body("invalid", equalTo(0))
                     .body("warnings.message", containsInAnyOrder(
-                            "EHC plan recorded without its issuing LA and issue date, which a CTF does not carry",
+                            "EHC plan recorded without its issuing LA and issue date, which a CTF does not carry: "
+                                    + "record when the plan was issued and last reviewed on the pupil's annual review "
+                                    + "(PUT /api/v1/reviews/{id}/reference), so its deadlines count from the real dates",
                             "SENneeds not recorded: the pupil is not on the SEN register (no SEN entry, or the last one is N)"))
                     .body("warnings.upn", containsInAnyOrder("T935241719002", "G935241719003"));
 
