@@ -20,6 +20,11 @@ public class ReviewEvents {
 
     public static final String PREFIX = "uk.sen.review.";
     public static final String REVIEW_SCHEDULED = PREFIX + "review-scheduled";
+    /**
+     * A review already overdue when the service learned of it (a pupil joining with an EHC plan whose dates the
+     * register does not have): one summary for the SENCO instead of a missed-deadline alert per step.
+     */
+    public static final String OVERDUE_ON_ARRIVAL = PREFIX + "overdue-on-arrival";
     public static final String MEETING_SET = PREFIX + "meeting-set";
     public static final String MEETING_HELD = PREFIX + "meeting-held";
     public static final String REVIEW_COMPLETED = PREFIX + "review-completed";

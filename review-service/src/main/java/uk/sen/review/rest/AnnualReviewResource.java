@@ -108,6 +108,14 @@ public class AnnualReviewResource {
         return invitees.stream().map(i -> new Invitee(i.role(), i.name())).toList();
     }
 
+    @Schema(description = "When the pupil's EHC plan was issued and last reviewed (at least one of them)")
+    public record ReferenceInput(
+            @Schema(nullable = true, description = "The day the EHC plan was issued", examples = "2025-03-14")
+            LocalDate planIssuedOn,
+            @Schema(nullable = true, description = "The day of the plan's last annual review meeting, if any",
+                    examples = "2026-03-02") LocalDate lastReviewedOn) {
+    }
+
     @Schema(description = "The LA's decision after the review")
     public record DecisionInput(
             @NotNull @Schema(description = "Maintain the plan as it is, amend it, or cease it") Decision decision,
@@ -255,6 +263,27 @@ public class AnnualReviewResource {
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
             @HeaderParam("If-Match") String ifMatch) {
         return ok(reviews.setMeeting(id, in.meetingDate(), invitees(in.invitees()), ifMatch));
+    }
+
+    @PUT
+    @Path("{id}/reference")
+    @RolesAllowed(Roles.SENCO)
+    @Operation(operationId = "setReviewReference",
+            summary = "Record when the EHC plan was issued and last reviewed; the next review counts from them",
+            description = """
+                    For a pupil who joined with an EHC plan (a Common Transfer File carries neither date, so the \
+                    review was first counted from the day their provision started): records the day the plan was \
+                    issued and, if it has been reviewed, the day of its last review meeting, while the review is \
+                    SCHEDULED. The next review is due within 12 months of the later of the two (the under-5 interval \
+                    and phase transfers apply as usual), its deadlines move with it, and `uk.sen.review.review-scheduled` \
+                    is announced again. Neither date may be in the future, nor the review before the plan.""")
+    @APIResponseSchema(value = ReviewView.class, responseCode = "200",
+            responseDescription = "The review counted from the recorded dates")
+    public Response reference(@Parameter(description = "The review's id") @PathParam("id") UUID id,
+            @NotNull @Valid ReferenceInput in,
+            @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
+            @HeaderParam("If-Match") String ifMatch) {
+        return ok(reviews.setReference(id, in.planIssuedOn(), in.lastReviewedOn(), ifMatch));
     }
 
     @POST

@@ -119,6 +119,11 @@ public class AnnualReviewService {
         audit.recordSystem("review-service", AuditLog.CREATE, "annual-review", review.pupilId.toString(),
                 review.trustId, review.schoolUrn, "scheduled " + review.kind + " review due by " + review.dueBy);
         events.publish(ReviewEvents.REVIEW_SCHEDULED, review, null, null);
+        // overdue already (a pupil who joins with an EHC plan whose issue and review dates the register lacks): one
+        // summary asking the SENCO to record the real dates, not an alert per step within seconds of the import
+        if (deadlines.pastOnArrival(review, calendar.today()) > 0) {
+            events.publish(ReviewEvents.OVERDUE_ON_ARRIVAL, review, null, null);
+        }
         return review;
     }
 
@@ -205,6 +210,38 @@ public class AnnualReviewService {
         StatutoryClock clock = config.clock();
         deadlines.due(r, Step.INVITATIONS, clock.invitationsBy(meeting));
         deadlines.due(r, Step.ADVICE, clock.adviceBy(meeting));
+    }
+
+    /**
+     * When the pupil's EHC plan was issued and, if it has been, last reviewed (a pupil who joined from another
+     * school: a CTF carries neither): the next review counts from the later, and its deadlines move with it.
+     */
+    public AnnualReview setReference(UUID id, LocalDate planIssuedOn, LocalDate lastReviewedOn, String ifMatch) {
+        AnnualReview r = forChange(id, ifMatch);
+        requireStatus(r, "lastReviewedOn", Status.SCHEDULED);
+        if (planIssuedOn == null && lastReviewedOn == null) {
+            throw ProblemException.invalid("planIssuedOn",
+                    "give the day the plan was issued, the day it was last reviewed, or both");
+        }
+        if (planIssuedOn != null) {
+            notInFuture("planIssuedOn", planIssuedOn);
+        }
+        if (lastReviewedOn != null) {
+            notInFuture("lastReviewedOn", lastReviewedOn);
+        }
+        if (planIssuedOn != null && lastReviewedOn != null && lastReviewedOn.isBefore(planIssuedOn)) {
+            throw ProblemException.invalid("lastReviewedOn",
+                    "must not be before the plan was issued (" + planIssuedOn + ")");
+        }
+        FollowedPupil pupil = FollowedPupil.findById(r.pupilId);
+        r.referenceDate = lastReviewedOn != null ? lastReviewedOn : planIssuedOn;
+        plan(r, pupil);
+        deadlines.due(r, Step.REVIEW_MEETING, r.dueBy);
+        if (r.planBy != null) {
+            deadlines.due(r, Step.PHASE_TRANSFER_PLAN, r.planBy);
+        }
+        return changed(r, ReviewEvents.REVIEW_SCHEDULED, null, "dates recorded: plan issued " + planIssuedOn
+                + ", last reviewed " + lastReviewedOn + "; next review due by " + r.dueBy);
     }
 
     public AnnualReview invitationsSent(UUID id, LocalDate on, String ifMatch) {

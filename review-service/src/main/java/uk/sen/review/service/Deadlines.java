@@ -70,6 +70,20 @@ public class Deadlines {
         }
     }
 
+    /**
+     * The review's steps already past their date when the service learned of them: they are not announced as missed
+     * one by one (the review announces them once, together); a step moved later is announced afresh against its new
+     * date, as any moved step is.
+     * @return how many steps were past
+     */
+    public int pastOnArrival(AnnualReview review, LocalDate today) {
+        return Deadline.getEntityManager().createNativeQuery("""
+                INSERT INTO deadline_alert (deadline_id, threshold)
+                SELECT id, 'MISSED' FROM deadline
+                WHERE source_id = ?1 AND done_on IS NULL AND NOT cancelled AND due_on < ?2
+                ON CONFLICT DO NOTHING""").setParameter(1, review.id).setParameter(2, today).executeUpdate();
+    }
+
     /** A recorded exception applies to the step: it is shown as excepted, and never announced as missed. */
     public void except(DeadlineOwner owner, Step step) {
         Deadline d = find(owner.sourceId(), step);

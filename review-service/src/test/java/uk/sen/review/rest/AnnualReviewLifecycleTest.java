@@ -11,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,7 @@ import uk.sen.platform.testing.EventSchemas;
 import uk.sen.platform.testing.TestDates;
 import uk.sen.platform.testing.Tokens;
 import uk.sen.platform.testing.TopicReader;
+import uk.sen.review.service.DeadlineMonitor;
 
 /** An EHC plan's review from the register's event to the completed review, through real Kafka and real tokens. */
 @QuarkusTest
@@ -176,6 +180,54 @@ public class AnnualReviewLifecycleTest {
                 .body("steps.find { it.step == 'FINAL_AMENDED_PLAN' }.cancelled", equalTo(true))
                 .body("steps.find { it.step == 'FINAL_AMENDED_PLAN' }.status", equalTo("CANCELLED"))
                 .body("steps.find { it.step == 'LA_DECISION' }.status", equalTo("DONE_ON_TIME"));
+    }
+
+    @Inject
+    DeadlineMonitor monitor;
+
+    @Test
+    void aPupilWhoJoinsWithAnOverdueEhcPlanGivesOneSummaryAndTheRealDatesCanBeRecorded() {
+        // a CTF carries no plan dates: counted from the provision's start 20 months ago, the review is long overdue
+        String pupil = UUID.randomUUID().toString();
+        LocalDate started = TODAY.minusMonths(20);
+        try (TopicReader out = TopicReader.fromNow(REVIEW)) {
+            registerEvent(pupil, "uk.sen.register.pupil-registered", "E", "5", "PRIMARY", started);
+            String id = awaitOpenReview(pupil);
+            ConsumerRecord<String, String> summary = out.await(r -> pupil.equals(r.key())
+                    && "uk.sen.review.overdue-on-arrival".equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20));
+            EventSchemas.assertValid("review", "overdue-on-arrival", summary.value());
+            assertEquals(id, new JsonPath(summary.value()).getString("reviewId"));
+            // the monitor does not announce the steps one by one on top of the summary
+            monitor.scan(TODAY);
+            monitor.scan(TODAY.plusDays(1));
+            List<ConsumerRecord<String, String>> seen = out.drain(Duration.ofSeconds(3));
+            assertEquals(0, seen.stream().filter(r -> pupil.equals(r.key())
+                    && "uk.sen.review.deadline-missed".equals(TopicReader.header(r, "ce_type"))).count());
+            // and the summary itself was announced once
+            assertEquals(1, seen.stream().filter(r -> pupil.equals(r.key())
+                    && "uk.sen.review.overdue-on-arrival".equals(TopicReader.header(r, "ce_type"))).count());
+
+            // the SENCO records the real dates; bad ones are refused and change nothing
+            String tag = etag(id);
+            for (String bad : List.of("{}", "{\"planIssuedOn\":\"" + TODAY.plusDays(1) + "\"}",
+                    "{\"planIssuedOn\":\"" + TODAY.minusMonths(8) + "\",\"lastReviewedOn\":\""
+                            + TODAY.minusMonths(9) + "\"}")) {
+                given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON).header("If-Match", tag)
+                        .body(bad).put("/api/v1/reviews/" + id + "/reference").then().statusCode(400)
+                        .contentType("application/problem+json");
+            }
+            assertEquals(tag, etag(id));
+            LocalDate lastReviewed = TODAY.minusMonths(3);
+            given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON).header("If-Match", tag)
+                    .body("{\"planIssuedOn\":\"" + TODAY.minusMonths(15) + "\",\"lastReviewedOn\":\"" + lastReviewed
+                            + "\"}")
+                    .put("/api/v1/reviews/" + id + "/reference").then().statusCode(200)
+                    .body("referenceDate", equalTo(lastReviewed.toString()))
+                    .body("dueBy", equalTo(lastReviewed.plusMonths(12).minusDays(1).toString()))
+                    .body("steps.find { it.step == 'REVIEW_MEETING' }.status", equalTo("DUE"));
+            out.await(r -> pupil.equals(r.key()) && "uk.sen.review.review-scheduled".equals(TopicReader.header(r, "ce_type"))
+                    && r.value().contains(lastReviewed.plusMonths(12).minusDays(1).toString()), Duration.ofSeconds(20));
+        }
     }
 
     @Test
