@@ -7,13 +7,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * The fields of review events the notification service reads (tolerant reader): review events carry reviewId and
- * the meeting; deadline events carry deadlineId, step, dueOn and threshold.
+ * the meeting and the review's due date (dueBy); deadline events carry deadlineId, step, dueOn and threshold.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReviewEvent(String reviewId, String pupilId, String trustId, String schoolUrn, String kind,
         String status, LocalDate meetingDate, List<Invitee> invitees, LocalDate heldOn, String decision,
         String deadlineId, String sourceType, String sourceId, String step, Boolean statutory, LocalDate dueOn,
-        String threshold, Long daysLeft) {
+        String threshold, Long daysLeft, LocalDate dueBy) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Invitee(String role, String name) {

@@ -75,7 +75,7 @@ public class ReviewEventIntake extends EventFollower {
         ReviewEvent full = new ReviewEvent(d.reviewId(), or(d.pupilId(), e.subject()), or(d.trustId(), e.trustId()),
                 or(d.schoolUrn(), e.schoolUrn()), d.kind(), d.status(), d.meetingDate(), d.invitees(), d.heldOn(),
                 d.decision(), d.deadlineId(), d.sourceType(), d.sourceId(), d.step(), d.statutory(), d.dueOn(),
-                d.threshold(), d.daysLeft());
+                d.threshold(), d.daysLeft(), d.dueBy());
         requirePupil(e, full.pupilId(), full.trustId(), full.schoolUrn());
         return full;
     }

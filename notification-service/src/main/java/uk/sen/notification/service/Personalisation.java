@@ -23,6 +23,8 @@ public class Personalisation {
     public static final String REGISTER = "uk.sen.register.";
     public static final String MEETING_SET = "uk.sen.review.meeting-set";
     public static final String DEADLINE = "uk.sen.review.deadline-";
+    /** A review overdue when it was scheduled: one summary to the SENCO; its dueOn is the review's due date. */
+    public static final String OVERDUE_ON_ARRIVAL = "uk.sen.review.overdue-on-arrival";
 
     /** The values every message has. */
     public static final List<String> EVERY_MESSAGE = List.of("recipientName", "trustName", "reference", "link");
@@ -47,6 +49,8 @@ public class Personalisation {
             if (t.field("daysBefore") != null) {
                 p.put("daysBefore", Integer.valueOf(t.field("daysBefore")));
             }
+        } else if (OVERDUE_ON_ARRIVAL.equals(t.type())) {
+            p.put("dueOn", Dates.spoken(t.date("dueBy")));
         } else if (t.type().startsWith(DEADLINE)) {
             p.put("step", stepLabel(t.field("step")));
             p.put("dueOn", Dates.spoken(t.date("dueOn")));
@@ -65,6 +69,7 @@ public class Personalisation {
         fields.put("meetingDate", "2026-12-09");
         fields.put("step", "REPORT");
         fields.put("dueOn", "2026-12-23");
+        fields.put("dueBy", "2026-03-16");
         fields.put("daysLeft", "3");
         fields.put("statutory", "true");
         fields.put("sourceType", "annual-review");

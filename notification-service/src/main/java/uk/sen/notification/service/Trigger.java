@@ -55,6 +55,7 @@ public record Trigger(String id, String type, UUID pupilId, String trustId, Stri
         put(f, "dueOn", d.dueOn());
         put(f, "threshold", d.threshold());
         put(f, "daysLeft", d.daysLeft());
+        put(f, "dueBy", d.dueBy());
         return new Trigger(eventId, type, UUID.fromString(d.pupilId()), d.trustId(), d.schoolUrn(), time,
                 Instant.now(), Map.copyOf(f));
     }

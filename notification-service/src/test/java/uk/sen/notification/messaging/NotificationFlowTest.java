@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import uk.sen.notification.service.Dates;
 import uk.sen.notification.service.MeetingReminders;
 import uk.sen.notification.support.Api;
 import uk.sen.notification.support.Events;
@@ -316,6 +317,27 @@ class NotificationFlowTest {
         given().auth().oauth2(Tokens.of("slt.academy")).get("/api/v1/staff-contacts/"
                 + Api.messages(pupil, "senco.academy").getString("items.find { it.address == '" + slt + "' }.recipientId")
                 + "/messages").then().statusCode(200).body("items.subject", hasItem(toSlt.subject()));
+    }
+
+    @Test
+    void aPupilWhoJoinsWithAnOverdueEhcPlanGivesTheSencoOneSummary() {
+        String senco = Api.email("senco");
+        Api.staff("900103", "SENCO", senco, "senco.academy");
+        String pupil = Api.newPupil(TRUST, "900103", "senco.academy");
+        String reference = Api.caseReference(pupil, "senco.academy");
+        String reviewId = UUID.randomUUID().toString();
+        LocalDate dueBy = TODAY.minusMonths(8);
+        Events.review(pupil, TRUST, "900103", "uk.sen.review.overdue-on-arrival", String.format("""
+                {"reviewId":"%s","pupilId":"%s","trustId":"%s","schoolUrn":"900103","kind":"ANNUAL","transfer":null,
+                 "status":"SCHEDULED","dueBy":"%s","planBy":null,"meetingDate":null,"invitees":[],"heldOn":null,
+                 "durationMinutes":null,"decision":null,"nextStep":null,"closedReason":null}""",
+                reviewId, pupil, TRUST, dueBy), TestDates.eventTime());
+        Mail mail = Mailbox.await(senco, 1).get(0);
+        assertEquals("Joined with an EHC plan: record its dates (" + reference + ")", mail.subject());
+        assertTrue(mail.text().contains("was due by " + Dates.spoken(dueBy)), mail.text());
+        assertTrue(mail.text().contains("record when the plan was issued and when it was last reviewed"), mail.text());
+        assertTrue(mail.text().contains("https://sen.example.test/reviews/" + reviewId), mail.text());
+        assertStaysAt(senco, 1);
     }
 
     @Test

@@ -362,12 +362,14 @@ class ContactsApiTest {
                         equalTo("provision=K and provisionStartDate>=today-30"))
                 .body("rules.find { it.id == 'review-invitation.agencies' }.attachCalendar", equalTo(true))
                 .body("rules.find { it.id == 'deadline-missed.slt' }.condition", equalTo("statutory=true"))
+                .body("rules.find { it.id == 'overdue-on-arrival.senco' }.recipients", equalTo("SCHOOL_SENCO"))
                 .body("inviteeRoleAgencies.HEALTH", hasItem("CAMHS"))
                 .body("meetingReminderDaysBefore", contains(7, 1))
                 .extract().jsonPath();
         List<String> conditions = rules.getList("rules.condition");
         conditions.forEach(RuleCondition::parse);
-        assertEquals(10, conditions.size());
+        // 11 rules: the ten of V2 and the summary for a pupil who joins with an overdue review (V5)
+        assertEquals(11, conditions.size());
     }
 
     @Test
