@@ -1,15 +1,19 @@
 package uk.sen.notification.domain;
 
-import java.nio.charset.StandardCharsets;
+import static uk.sen.platform.io.ICalendarText.date;
+import static uk.sen.platform.io.ICalendarText.escape;
+import static uk.sen.platform.io.ICalendarText.line;
+import static uk.sen.platform.io.ICalendarText.param;
+import static uk.sen.platform.io.ICalendarText.stamp;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * An iCalendar (RFC 5545) meeting request (RFC 5546 METHOD:REQUEST) for a review meeting, as an all-day event on the
  * meeting date: review events carry the date only. The UID stays the same for one review, and the sequence grows
- * each time the meeting is set again, so calendars move the entry instead of adding a second one.
+ * each time the meeting is set again, so calendars move the entry instead of adding a second one. The content lines
+ * are written by the platform's {@link uk.sen.platform.io.ICalendarText} (folding, escaping, CRLF).
  */
 public final class ICalendar {
 
@@ -19,10 +23,6 @@ public final class ICalendar {
     }
 
     public static final String CONTENT_TYPE = "text/calendar; method=REQUEST; charset=UTF-8";
-    private static final String CRLF = "\r\n";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private ICalendar() {
     }
@@ -37,12 +37,12 @@ public final class ICalendar {
         line(out, "BEGIN:VEVENT");
         line(out, "UID:" + m.uid());
         line(out, "SEQUENCE:" + m.sequence());
-        line(out, "DTSTAMP:" + STAMP.format(m.stamp()));
-        line(out, "DTSTART;VALUE=DATE:" + DATE.format(m.date()));
-        line(out, "DTEND;VALUE=DATE:" + DATE.format(m.date().plusDays(1)));
-        line(out, "SUMMARY:" + text(m.summary()));
+        line(out, "DTSTAMP:" + stamp(m.stamp()));
+        line(out, "DTSTART;VALUE=DATE:" + date(m.date()));
+        line(out, "DTEND;VALUE=DATE:" + date(m.date().plusDays(1)));
+        line(out, "SUMMARY:" + escape(m.summary()));
         if (m.description() != null) {
-            line(out, "DESCRIPTION:" + text(m.description()));
+            line(out, "DESCRIPTION:" + escape(m.description()));
         }
         if (m.url() != null) {
             line(out, "URL:" + m.url());
@@ -55,35 +55,5 @@ public final class ICalendar {
         line(out, "END:VEVENT");
         line(out, "END:VCALENDAR");
         return out.toString();
-    }
-
-    /** A TEXT value: backslash, semicolon, comma and line breaks escaped. */
-    static String text(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-                .replace("\n", "\\n").replace("\r", "\\n");
-    }
-
-    /** A parameter value: quoted when it holds a colon, semicolon or comma; double quotes cannot appear in it. */
-    static String param(String value) {
-        String clean = value.replace("\"", "'").replaceAll("[\\r\\n]", " ");
-        return clean.matches(".*[:;,].*") ? "\"" + clean + "\"" : clean;
-    }
-
-    /** Appends one content line, folded at 75 octets without splitting a UTF-8 character. */
-    static void line(StringBuilder out, String content) {
-        int octets = 0;
-        int limit = 75;
-        for (int i = 0; i < content.length();) {
-            int cp = content.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + size > limit) {
-                out.append(CRLF).append(' ');
-                octets = 1;
-            }
-            out.appendCodePoint(cp);
-            octets += size;
-            i += Character.charCount(cp);
-        }
-        out.append(CRLF);
     }
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import uk.sen.platform.io.ICalendarText;
+
 /** The meeting request sent with review invitations (RFC 5545 / RFC 5546 METHOD:REQUEST). */
 class ICalendarTest {
 
@@ -54,19 +56,19 @@ class ICalendarTest {
             "a, b; c                 | a\\, b\\; c",
             "back\\slash             | back\\\\slash" })
     void escapesText(String value, String escaped) {
-        assertEquals(escaped, ICalendar.text(value));
+        assertEquals(escaped, ICalendarText.escape(value));
     }
 
     @Test
     void escapesLineBreaksInText() {
-        assertEquals("one\\ntwo\\nthree", ICalendar.text("one\ntwo\r\nthree"));
+        assertEquals("one\\ntwo\\nthree", ICalendarText.escape("one\ntwo\r\nthree"));
     }
 
     @Test
     void foldsLongLinesAtSeventyFiveOctetsWithoutSplittingCharacters() {
         StringBuilder out = new StringBuilder();
         String content = "SUMMARY:" + "é".repeat(60);
-        ICalendar.line(out, content);
+        ICalendarText.line(out, content);
         String[] lines = out.toString().split("\r\n");
         for (String line : lines) {
             assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 75, line);

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import uk.sen.platform.io.ICalendarText;
 import uk.sen.review.domain.ICalendar.AllDayEvent;
 
 class ICalendarTest {
@@ -19,20 +20,20 @@ class ICalendarTest {
 
     @Test
     void escapesText() {
-        assertEquals("plain text", ICalendar.escape("plain text"));
-        assertEquals("a\\, b\\; c", ICalendar.escape("a, b; c"));
-        assertEquals("back\\\\slash", ICalendar.escape("back\\slash"));
-        assertEquals("line one\\nline two", ICalendar.escape("line one\nline two"));
-        assertEquals("windows\\nline", ICalendar.escape("windows\r\nline"));
-        assertEquals("old mac\\nline", ICalendar.escape("old mac\rline"));
-        assertEquals("tab\tkept\\, bell dropped", ICalendar.escape("tab\tkept, bell\u0007 dropped"));
-        assertEquals("", ICalendar.escape(null));
+        assertEquals("plain text", ICalendarText.escape("plain text"));
+        assertEquals("a\\, b\\; c", ICalendarText.escape("a, b; c"));
+        assertEquals("back\\\\slash", ICalendarText.escape("back\\slash"));
+        assertEquals("line one\\nline two", ICalendarText.escape("line one\nline two"));
+        assertEquals("windows\\nline", ICalendarText.escape("windows\r\nline"));
+        assertEquals("old mac\\nline", ICalendarText.escape("old mac\rline"));
+        assertEquals("tab\tkept\\, bell dropped", ICalendarText.escape("tab\tkept, bell\u0007 dropped"));
+        assertEquals("", ICalendarText.escape(null));
     }
 
     @Test
     void foldsLongLinesAtSeventyFiveOctetsWithoutSplittingCharacters() {
         String ascii = "SUMMARY:" + "x".repeat(200);
-        String folded = ICalendar.fold(ascii);
+        String folded = ICalendarText.fold(ascii);
         String[] lines = folded.split("\r\n");
         assertEquals(75, lines[0].getBytes(StandardCharsets.UTF_8).length);
         for (int i = 1; i < lines.length; i++) {
@@ -43,7 +44,7 @@ class ICalendarTest {
 
         // 'é' is two octets and '€' three: a line may end short rather than cut one in half
         String multi = "DESCRIPTION:" + "é€".repeat(40);
-        String foldedMulti = ICalendar.fold(multi);
+        String foldedMulti = ICalendarText.fold(multi);
         for (String line : foldedMulti.split("\r\n")) {
             byte[] octets = line.getBytes(StandardCharsets.UTF_8);
             assertTrue(octets.length <= 75, "line of " + octets.length + " octets");
@@ -51,10 +52,10 @@ class ICalendarTest {
         }
         assertEquals(multi, unfold(foldedMulti));
 
-        assertEquals("SUMMARY:short", ICalendar.fold("SUMMARY:short"));
+        assertEquals("SUMMARY:short", ICalendarText.fold("SUMMARY:short"));
         String exactly75 = "X".repeat(75);
-        assertEquals(exactly75, ICalendar.fold(exactly75));
-        assertEquals("X".repeat(75) + "\r\n X", ICalendar.fold("X".repeat(76)));
+        assertEquals(exactly75, ICalendarText.fold(exactly75));
+        assertEquals("X".repeat(75) + "\r\n X", ICalendarText.fold("X".repeat(76)));
     }
 
     @Test
