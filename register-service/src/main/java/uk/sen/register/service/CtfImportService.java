@@ -10,7 +10,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.sen.platform.io.LimitedInputStream;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
@@ -64,15 +63,9 @@ public class CtfImportService {
     public ImportReport importCtf(String schoolUrn, LocalDate entryDate, boolean dryRun, InputStream body) {
         LimitedInputStream limited = new LimitedInputStream(body, config.ctfMaxBytes());
         LocalDate today = register.today();
-        QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout((int) config.importTimeout().toSeconds()));
         try {
-            ImportReport report = read(new CtfReader(limited), schoolUrn, entryDate, today, dryRun);
-            if (dryRun) {
-                QuarkusTransaction.rollback();
-            } else {
-                QuarkusTransaction.commit();
-            }
-            return report;
+            return RegisterImporter.inOneTransaction(config.importTimeout(), dryRun,
+                    () -> read(new CtfReader(limited), schoolUrn, entryDate, today, dryRun));
         } catch (RuntimeException e) {
             if (limited.exceeded()) {
                 throw limited.refusal();
@@ -83,10 +76,6 @@ public class CtfImportService {
                 }
             }
             throw e;
-        } finally {
-            if (QuarkusTransaction.isActive()) {
-                QuarkusTransaction.rollback();
-            }
         }
     }
 

@@ -62,21 +62,13 @@ public class MisImportService {
         LimitedInputStream limited = new LimitedInputStream(body, config.misMaxBytes());
         CsvReader csv = new CsvReader(new Utf8Reader(limited));
         ImportReport.Builder report = new ImportReport.Builder("mis", school.urn, dryRun, config.reportMaxErrors());
-        QuarkusTransaction.begin(QuarkusTransaction.beginOptions()
-                .timeout((int) config.importTimeout().toSeconds()));
         try {
-            read(csv, school, today, dryRun, report);
-            if (dryRun) {
-                QuarkusTransaction.rollback();
-            } else {
-                QuarkusTransaction.commit();
-            }
+            RegisterImporter.inOneTransaction(config.importTimeout(), dryRun, () -> {
+                read(csv, school, today, dryRun, report);
+                return report;
+            });
         } catch (RuntimeException e) {
             throw refusal(e, limited, csv.row());
-        } finally {
-            if (QuarkusTransaction.isActive()) {
-                QuarkusTransaction.rollback();
-            }
         }
         return report.build();
     }

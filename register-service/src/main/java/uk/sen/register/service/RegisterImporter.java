@@ -1,5 +1,6 @@
 package uk.sen.register.service;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,11 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
@@ -58,6 +61,28 @@ public class RegisterImporter {
 
     @Inject
     CallerScope caller;
+
+    /**
+     * Runs a whole file's import in one transaction of its own (with the import's time limit): committed, or for a
+     * dry run rolled back, so the report says what would change and nothing is stored or announced. A failure rolls
+     * it all back and is thrown on.
+     */
+    public static <T> T inOneTransaction(Duration timeout, boolean dryRun, Supplier<T> work) {
+        QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout((int) timeout.toSeconds()));
+        try {
+            T result = work.get();
+            if (dryRun) {
+                QuarkusTransaction.rollback();
+            } else {
+                QuarkusTransaction.commit();
+            }
+            return result;
+        } finally {
+            if (QuarkusTransaction.isActive()) {
+                QuarkusTransaction.rollback();
+            }
+        }
+    }
 
     /**
      * Starts importing a file in this transaction: its pupils are gathered into batches of {@code size}, and a pupil

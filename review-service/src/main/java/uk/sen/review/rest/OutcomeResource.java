@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,8 +41,6 @@ public class OutcomeResource {
     static final String CSV = "text/csv";
     static final String SVG = "image/svg+xml";
     static final String PNG = "image/png";
-    static final String URN = "The school's URN";
-    static final String AS_AT = "Take this term and the last as at this day (yyyy-MM-dd) instead of today";
 
     @Inject
     OutcomesReport report;
@@ -71,10 +70,8 @@ public class OutcomeResource {
                     area of the pupil's primary need and by year group. A score counts in the term its review was \
                     held (in a holiday, the term before it); this term counts up to the day asked. Recorded in the \
                     audit log.""")
-    public SchoolOutcomes school(@Parameter(description = URN, example = "900101") @PathParam("urn") String urn,
-            @Parameter(description = AS_AT, schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("date") String date) {
-        return report.school(urn, asAt(date));
+    public SchoolOutcomes school(@BeanParam SchoolAsAt school) {
+        return report.school(school.urn, school.asAt());
     }
 
     @GET
@@ -89,10 +86,8 @@ public class OutcomeResource {
             headers = @Header(name = "Content-Disposition", description = "attachment, with a file name",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
-    public Response schoolCsv(@Parameter(description = URN, example = "900101") @PathParam("urn") String urn,
-            @Parameter(description = AS_AT, schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("date") String date) {
-        SchoolOutcomes outcomes = report.school(urn, asAt(date));
+    public Response schoolCsv(@BeanParam SchoolAsAt school) {
+        SchoolOutcomes outcomes = report.school(school.urn, school.asAt());
         return file(report.csv(outcomes), CSV + "; charset=UTF-8", "attachment", outcomes, "csv");
     }
 
@@ -110,10 +105,8 @@ public class OutcomeResource {
             headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
-    public Response schoolSvg(@Parameter(description = URN, example = "900101") @PathParam("urn") String urn,
-            @Parameter(description = AS_AT, schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("date") String date) {
-        SchoolOutcomes outcomes = report.school(urn, asAt(date));
+    public Response schoolSvg(@BeanParam SchoolAsAt school) {
+        SchoolOutcomes outcomes = report.school(school.urn, school.asAt());
         return file(SvgChart.render(OutcomesChart.of(outcomes)), SVG + "; charset=UTF-8", "inline", outcomes, "svg");
     }
 
@@ -129,10 +122,8 @@ public class OutcomeResource {
             headers = @Header(name = "Content-Disposition", description = "inline, with a file name",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public Response schoolPng(@Parameter(description = URN, example = "900101") @PathParam("urn") String urn,
-            @Parameter(description = AS_AT, schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("date") String date) {
-        SchoolOutcomes outcomes = report.school(urn, asAt(date));
+    public Response schoolPng(@BeanParam SchoolAsAt school) {
+        SchoolOutcomes outcomes = report.school(school.urn, school.asAt());
         return file(PngChart.render(OutcomesChart.of(outcomes)), PNG, "inline", outcomes, "png");
     }
 
@@ -142,7 +133,20 @@ public class OutcomeResource {
                 + outcomes.schoolUrn() + "-" + outcomes.asAt() + "." + extension + "\"").build();
     }
 
-    private static LocalDate asAt(String date) {
-        return date == null || date.isBlank() ? null : InputRules.date("date", date.trim());
+    /** Which school's outcomes, and as at which day: the parameters of every school endpoint. */
+    public static class SchoolAsAt {
+
+        @PathParam("urn")
+        @Parameter(description = "The school's URN", example = "900101")
+        public String urn;
+
+        @QueryParam("date")
+        @Parameter(description = "Take this term and the last as at this day (yyyy-MM-dd) instead of today",
+                schema = @Schema(type = SchemaType.STRING, format = "date"))
+        public String date;
+
+        LocalDate asAt() {
+            return date == null || date.isBlank() ? null : InputRules.date("date", date.trim());
+        }
     }
 }

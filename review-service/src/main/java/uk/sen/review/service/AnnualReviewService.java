@@ -235,11 +235,7 @@ public class AnnualReviewService {
         }
         FollowedPupil pupil = FollowedPupil.findById(r.pupilId);
         r.referenceDate = lastReviewedOn != null ? lastReviewedOn : planIssuedOn;
-        plan(r, pupil);
-        deadlines.due(r, Step.REVIEW_MEETING, r.dueBy);
-        if (r.planBy != null) {
-            deadlines.due(r, Step.PHASE_TRANSFER_PLAN, r.planBy);
-        }
+        plan(r, pupil); // moves the review's deadlines with it
         return changed(r, ReviewEvents.REVIEW_SCHEDULED, null, "dates recorded: plan issued " + planIssuedOn
                 + ", last reviewed " + lastReviewedOn + "; next review due by " + r.dueBy);
     }

@@ -111,13 +111,13 @@ public class OutcomesReport {
     @Inject
     SchoolTerms terms;
 
+    @Inject
+    FollowedPupils pupils;
+
     /** A pupil's outcomes over time; 404 unless the pupil is one of the caller's schools'. */
     @Transactional
     public PupilOutcomes pupil(UUID pupilId) {
-        FollowedPupil pupil = FollowedPupil.findById(pupilId);
-        if (pupil == null || !caller.coversSchool(pupil.trustId, pupil.schoolUrn)) {
-            throw ProblemException.notFound("Pupil", pupilId);
-        }
+        FollowedPupil pupil = pupils.visible(pupilId);
         TermCalendar calendarOfLa = terms.of(pupil.laCode);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -125,20 +125,19 @@ public class OutcomesReport {
                 FROM support_review r JOIN support_review_score s ON s.review_id = r.id
                 WHERE r.pupil_id = :pupil AND r.status = 'COMPLETED'
                 ORDER BY r.held_on, r.id, s.position""").setParameter("pupil", pupilId).getResultList();
-        Map<UUID, OutcomeProgress> outcomes = new LinkedHashMap<>();
+        // rows oldest first: each outcome's scores in order, its text and plan as last scored
+        Map<UUID, List<ScoreAt>> scores = new LinkedHashMap<>();
+        Map<UUID, Object[]> last = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            UUID outcomeId = (UUID) row[0];
             LocalDate heldOn = Rows.date(row[3]);
-            ScoreAt score = new ScoreAt(heldOn, calendarOfLa.latestStartedBy(heldOn).label(), (Integer) row[4],
-                    (String) row[5]);
-            OutcomeProgress before = outcomes.get(outcomeId);
-            List<ScoreAt> scores = new ArrayList<>(before == null ? List.of() : before.scores());
-            scores.add(score);
-            outcomes.put(outcomeId, new OutcomeProgress(outcomeId, (String) row[1], (UUID) row[2], scores,
-                    score.score()));
+            scores.computeIfAbsent(Rows.uuid(row[0]), k -> new ArrayList<>()).add(new ScoreAt(heldOn,
+                    calendarOfLa.latestStartedBy(heldOn).label(), ((Number) row[4]).intValue(), (String) row[5]));
+            last.put(Rows.uuid(row[0]), row);
         }
-        audit.record(AuditLog.READ, "pupil", pupilId.toString(), pupil.trustId, pupil.schoolUrn);
-        return new PupilOutcomes(pupilId, pupil.schoolUrn, List.copyOf(outcomes.values()));
+        List<OutcomeProgress> outcomes = scores.entrySet().stream().map(e -> new OutcomeProgress(e.getKey(),
+                (String) last.get(e.getKey())[1], Rows.uuid(last.get(e.getKey())[2]), e.getValue(),
+                e.getValue().get(e.getValue().size() - 1).score())).toList();
+        return new PupilOutcomes(pupilId, pupil.schoolUrn, outcomes);
     }
 
     /** A school's outcomes this term and last, as at a day (today unless given); 404 unless it is the caller's. */
