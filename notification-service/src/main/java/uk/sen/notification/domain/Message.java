@@ -60,4 +60,6 @@ public class Message extends PanacheEntityBase {
     public String requestedBy;
     public Instant createdAt;
     public Instant updatedAt;
+    /** The trace of what caused the message (W3C traceparent), so its sending joins that trace; null untraced. */
+    public String traceparent;
 }

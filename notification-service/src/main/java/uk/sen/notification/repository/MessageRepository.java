@@ -30,9 +30,9 @@ public class MessageRepository {
                 INSERT INTO message (id, trigger_id, trigger_type, rule_id, pupil_id, trust_id, school_urn,
                     recipient_kind, recipient_id, recipient_name, agency, channel, address, provider, template_key,
                     subject, body, personalisation, calendar, status, reason_code, status_reason, attempts,
-                    next_attempt_at, resend_of, requested_by, created_at, updated_at)
+                    next_attempt_at, resend_of, requested_by, created_at, updated_at, traceparent)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                    ?21, ?22, 0, ?23, ?24, ?25, ?26, ?26)
+                    ?21, ?22, 0, ?23, ?24, ?25, ?26, ?26, ?27)
                 ON CONFLICT (trigger_id, recipient_id, channel) DO NOTHING""")
                 .setParameter(1, m.id).setParameter(2, m.triggerId).setParameter(3, m.triggerType)
                 .setParameter(4, m.ruleId).setParameter(5, m.pupilId).setParameter(6, m.trustId)
@@ -44,6 +44,7 @@ public class MessageRepository {
                 .setParameter(20, m.status.name()).setParameter(21, m.reasonCode)
                 .setParameter(22, m.statusReason).setParameter(23, timestamp(m.nextAttemptAt))
                 .setParameter(24, m.resendOf).setParameter(25, m.requestedBy).setParameter(26, timestamp(m.createdAt))
+                .setParameter(27, m.traceparent)
                 .executeUpdate() == 1;
     }
 

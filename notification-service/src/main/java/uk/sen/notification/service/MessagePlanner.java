@@ -49,6 +49,7 @@ import uk.sen.notification.repository.MessageRepository;
 import uk.sen.notification.service.Recipients.Recipient;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.time.EnglandClock;
+import uk.sen.platform.tracing.TraceContext;
 
 /**
  * Turns a trigger into message rows, in the transaction that handles the trigger (with the inbox record, for
@@ -246,6 +247,7 @@ public class MessagePlanner {
         m.agency = r.agency();
         m.templateKey = templateKey;
         m.createdAt = Instant.now();
+        m.traceparent = TraceContext.currentTraceparent();
         return m;
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +29,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,6 +60,7 @@ import uk.sen.notification.events.NotificationEvents;
 import uk.sen.notification.repository.MessageRepository;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.time.EnglandClock;
+import uk.sen.platform.tracing.TraceContext;
 
 /**
  * Delivers PENDING messages, one at a time per sender, in three steps:
@@ -118,6 +125,9 @@ public class MessageSender {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Tracer tracer;
 
     /**
      * Runs the senders with no context of the thread that woke them: that thread's request ends with its event, and
@@ -231,15 +241,31 @@ public class MessageSender {
             return next.due();
         }
         Message m = next.claim().message();
-        DeliveryResult result;
-        try {
-            result = providers.named(m.provider).send(m);
-        } catch (RuntimeException e) {
-            result = DeliveryResult.temporary(SmtpProvider.rootMessage(e));
-        }
-        DeliveryResult outcome = result;
+        DeliveryResult outcome = handOver(m);
         QuarkusTransaction.requiringNew().run(() -> record(next.claim(), outcome));
         return true;
+    }
+
+    /**
+     * The provider call, in a span of the trace that planned the message (the register change, through the events),
+     * named by channel and provider only: no address, name or text reaches a span.
+     */
+    private DeliveryResult handOver(Message m) {
+        Span span = TraceContext.startChildOf(tracer, m.traceparent, "send " + m.channel.toLowerCase(Locale.ROOT),
+                SpanKind.CLIENT);
+        span.setAttribute("sen.message.provider", m.provider);
+        span.setAttribute("sen.message.channel", m.channel);
+        span.setAttribute("sen.message.template", m.templateKey);
+        try (Scope ignored = span.makeCurrent()) {
+            DeliveryResult result = providers.named(m.provider).send(m);
+            span.setAttribute("sen.message.outcome", result.outcome().name());
+            return result;
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR);
+            return DeliveryResult.temporary(SmtpProvider.rootMessage(e));
+        } finally {
+            span.end();
+        }
     }
 
     private Next claimNext() {

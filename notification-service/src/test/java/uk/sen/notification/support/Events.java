@@ -49,6 +49,12 @@ public final class Events {
     /** A register event whose provision started on {@code started}. */
     public static String register(String pupil, String trust, String school, String type, String provision,
             String previous, LocalDate started) {
+        return register(pupil, trust, school, type, provision, previous, started, null);
+    }
+
+    /** A register event sent as part of a trace: {@code traceparent} is the W3C header the register's relay writes. */
+    public static String register(String pupil, String trust, String school, String type, String provision,
+            String previous, LocalDate started, String traceparent) {
         String eventId = UUID.randomUUID().toString();
         String data = String.format("""
                 {"pupilId":"%s","trustId":"%s","schoolUrn":"%s","laCode":"801","dateOfBirth":"2016-03-14",
@@ -56,8 +62,12 @@ public final class Events {
                  "needs":[{"rank":1,"code":"ASD","area":"COMMUNICATION_AND_INTERACTION"}],"previousProvision":%s,
                  "endDate":null,"endReason":null,"changedFields":[]}""",
                 pupil, trust, school, provision, started, previous == null ? "null" : "\"" + previous + "\"");
-        TopicReader.send(REGISTER, pupil, data, headers(eventId, type, "urn:uk-sen:register-service", pupil, trust,
-                school, TestDates.eventTime()));
+        Map<String, String> headers = headers(eventId, type, "urn:uk-sen:register-service", pupil, trust, school,
+                TestDates.eventTime());
+        if (traceparent != null) {
+            headers.put("traceparent", traceparent);
+        }
+        TopicReader.send(REGISTER, pupil, data, headers);
         return eventId;
     }
 

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -56,6 +58,17 @@ public final class TraceContext {
         Context parent = W3C.extract(Context.root(), Map.of("traceparent", traceparent), MAP);
         return Span.fromContext(parent).getSpanContext().isValid() ? Optional.of(TracingMetadata.withCurrent(parent))
                 : Optional.empty();
+    }
+
+    /**
+     * Starts a span of the trace of the stored {@code traceparent} (a root span when there is none), for work done
+     * later and elsewhere than the change that asked for it: notification-service sends an email in it, so one
+     * trace runs from the register change to the email. The caller ends it.
+     */
+    public static Span startChildOf(Tracer tracer, String traceparent, String name, SpanKind kind) {
+        Context parent = traceparent == null ? Context.root()
+                : W3C.extract(Context.root(), Map.of("traceparent", traceparent), MAP);
+        return tracer.spanBuilder(name).setParent(parent).setSpanKind(kind).startSpan();
     }
 
     /** Makes the span the Kafka connector opened for a received message current while the event is applied. */
