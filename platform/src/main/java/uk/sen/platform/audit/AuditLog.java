@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import uk.sen.platform.io.Rows;
 import uk.sen.platform.security.CallerScope;
 
 /**
@@ -67,21 +68,10 @@ public class AuditLog {
                 .setParameter(3, roles)
                 .setParameter(4, action)
                 .setParameter(5, subjectType)
-                .setParameter(6, toArrayLiteral(ids))
+                .setParameter(6, Rows.textArray(ids))
                 .setParameter(7, trustId)
                 .setParameter(8, schoolUrn)
                 .setParameter(9, detail)
                 .executeUpdate();
-    }
-
-    private static String toArrayLiteral(Collection<String> ids) {
-        StringBuilder literal = new StringBuilder("{");
-        for (String id : ids) {
-            if (literal.length() > 1) {
-                literal.append(',');
-            }
-            literal.append('"').append(id.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return literal.append('}').toString();
     }
 }

@@ -3,6 +3,7 @@ package uk.sen.platform.io;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.UUID;
 
 /** Values of native query rows, as the PostgreSQL driver and Hibernate hand them over. */
@@ -59,5 +60,17 @@ public final class Rows {
             return n.longValue();
         }
         return new java.math.BigDecimal(value.toString()).longValue();
+    }
+
+    /** A PostgreSQL array literal of the values, to bind as a parameter and cast to {@code text[]}. */
+    public static String textArray(Collection<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String v : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
     }
 }

@@ -162,8 +162,10 @@ public class OutboxRelay {
                 // exactly the rows sent: a row with a lower seq whose transaction committed after the SELECT above
                 // was not among them and stays unsent (marking "seq <= last" would lose it)
                 List<Long> seqs = published.stream().map(row -> ((Number) row[0]).longValue()).toList();
-                em.createNativeQuery("UPDATE outbox_event SET sent_at = now() WHERE seq IN (?1)")
-                        .setParameter(1, seqs).executeUpdate();
+                // the batch's number orders it in the event feed after every batch committed before it
+                Object batch = em.createNativeQuery("SELECT nextval('outbox_feed_batch')").getSingleResult();
+                em.createNativeQuery("UPDATE outbox_event SET sent_at = now(), feed_batch = ?2 WHERE seq IN (?1)")
+                        .setParameter(1, seqs).setParameter(2, ((Number) batch).longValue()).executeUpdate();
                 metrics.counter("sen.outbox.published").increment(published.size());
             }
             return published.size();

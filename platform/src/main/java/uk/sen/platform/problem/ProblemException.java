@@ -49,6 +49,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "conflict", "Conflict", detail, List.of());
     }
 
+    /** What was asked for is no longer kept (a feed cursor older than the retention window). */
+    public static ProblemException gone(String detail) {
+        return new ProblemException(410, "gone", "No longer available", detail, List.of());
+    }
+
     /** A rule of the domain refuses the change (e.g. a second open provision), with the field it concerns. */
     public static ProblemException rule(String field, String reason) {
         return new ProblemException(422, "rule-violated", "The change breaks a rule", field + ": " + reason,
