@@ -6,6 +6,8 @@
 # (<state>/run/review-service-2.pid, <state>/logs/review-service-2.log). The replicas share the service's database
 # and Kafka consumer group: the partitions are shared between them, the outbox relay and the scheduled jobs run
 # their effect on one replica at a time, and either replica answers the API the same.
+# The local stack lets webhooks go to plain http on this machine's loopback (WEBHOOKS_ALLOW_LOOPBACK_HTTP=true; the e2e
+# journey's receiver); a real deployment leaves it false.
 set -euo pipefail
 
 DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -60,7 +62,7 @@ cmd_up() {
     require_free_port "$name" "$port"
     require_free_port "$name" "$mport"
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-    pid=$(HTTP_PORT=$port MANAGEMENT_PORT=$mport CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:5173} KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-$KAFKA_BOOTSTRAP} \
+    pid=$(HTTP_PORT=$port MANAGEMENT_PORT=$mport CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:5173} WEBHOOKS_ALLOW_LOOPBACK_HTTP=${WEBHOOKS_ALLOW_LOOPBACK_HTTP:-true} KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-$KAFKA_BOOTSTRAP} \
       spawn "$name" "$LOG_DIR/$name.log" "$(java_bin)" $JAVA_OPTS -jar "$jar")
     say "$name" "started pid $pid on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)"
     started+=("$name:$port:$mport:$pid")

@@ -41,6 +41,7 @@ import uk.sen.client.workload.model.SuggestionView;
 import uk.sen.client.workload.model.WeekView;
 
 import uk.sen.platform.testing.TestDates;
+import uk.sen.platform.testing.WebhookReceiver;
 
 /**
  * A SENCO's journey through the running stack: register a pupil on SEN support, move them to an EHC plan, see the
@@ -175,6 +176,12 @@ class SencoJourneyIT {
     @Test
     void fromSenSupportToAnEhcPlanReviewedOnTime() throws Exception {
         ForecastView forecastBefore = settledForecast();
+        // the trust's data warehouse subscribes to register changes by webhook (a receiver on this machine)
+        WebhookReceiver warehouse = new WebhookReceiver();
+        io.restassured.path.json.JsonPath hook = Stack.as("trust.admin").contentType("application/json")
+                .body(java.util.Map.of("url", warehouse.url(), "eventTypes", List.of("uk.sen.register.pupil-registered",
+                        "uk.sen.register.provision-changed"), "alertEmail", "it@northbridge.example"))
+                .post(Stack.NOTIFICATION + "/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
         UUID pupil = registerPupil();
 
         PupilView onSupport = SENCO_API.pupils.openProvision(pupil, pupilEtag(pupil), new ProvisionInput()
@@ -188,6 +195,20 @@ class SencoJourneyIT {
                 .addNeedsItem(new NeedInput().rank(2).code(NeedInput.CodeEnum.SLCN))
                 .issuingLa("801").planIssueDate(issued));
         assertEquals("E", String.valueOf(onPlan.getProvision()));
+
+        // the warehouse receives both changes of the pupil, in order, as CloudEvents signed with its secret
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> warehouse.received()
+                .stream().filter(r -> r.body().contains(pupil.toString())).count() == 2);
+        List<WebhookReceiver.Received> changes = warehouse.received().stream()
+                .filter(r -> r.body().contains(pupil.toString())).toList();
+        assertEquals(List.of("uk.sen.register.pupil-registered", "uk.sen.register.provision-changed"), changes.stream()
+                .map(r -> new io.restassured.path.json.JsonPath(r.body()).getString("type")).toList());
+        assertTrue(changes.stream().allMatch(r -> r.signedWith(hook.getString("secret"))), "a delivery is not signed");
+        String hookEtag = Stack.as("trust.admin").get(Stack.NOTIFICATION + "/api/v1/webhooks/" + hook.getString("id"))
+                .header("ETag");
+        Stack.as("trust.admin").header("If-Match", hookEtag)
+                .delete(Stack.NOTIFICATION + "/api/v1/webhooks/" + hook.getString("id")).then().statusCode(204);
+        warehouse.close();
 
         // the annual review appears in review-service with its statutory deadline
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> reviewOf(pupil) != null);

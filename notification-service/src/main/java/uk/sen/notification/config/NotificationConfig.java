@@ -37,6 +37,9 @@ public interface NotificationConfig {
     /** The contacts CSV import. */
     ContactsImport contactsImport();
 
+    /** Webhooks to trusts' systems. */
+    Webhooks webhooks();
+
     enum Provider {
         SMTP, NOTIFY
     }
@@ -74,6 +77,45 @@ public interface NotificationConfig {
         /** How long after start the scheduled jobs begin. */
         @WithDefault("5s")
         String startDelay();
+    }
+
+    interface Webhooks {
+        /**
+         * Whether an endpoint may be plain HTTP on this machine's loopback (127.0.0.1, ::1, localhost): for tests and
+         * the local stack only; otherwise every endpoint is HTTPS to a public address.
+         */
+        @WithDefault("false")
+        boolean allowLoopbackHttp();
+
+        /** The wait before the first retry of a failed delivery; each later wait doubles (with jitter). */
+        @WithDefault("10s")
+        Duration firstRetry();
+
+        @WithDefault("1h")
+        Duration maxRetry();
+
+        /**
+         * How long a delivery is retried before it is given up; a subscription whose endpoint fails that long is
+         * disabled and its alert address told.
+         */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+
+        /** How long the previous secret still signs deliveries after a rotation. */
+        @WithDefault("24h")
+        Duration rotationOverlap();
+
+        /** Connecting and answering, each; an endpoint that takes longer has failed this attempt. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** A delivery still SENDING after this long was interrupted (the sender died): it is sent again. */
+        @WithDefault("2m")
+        Duration sendingLease();
+
+        /** How often the sender looks for due deliveries (read by its @Scheduled). */
+        @WithDefault("5s")
+        String pollInterval();
     }
 
     interface ContactsImport {

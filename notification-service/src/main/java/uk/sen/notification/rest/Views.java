@@ -2,9 +2,12 @@ package uk.sen.notification.rest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import uk.sen.notification.domain.Agency;
 import uk.sen.notification.domain.Contact;
@@ -18,6 +21,8 @@ import uk.sen.notification.domain.SharingRecord;
 import uk.sen.notification.domain.SharingRules;
 import uk.sen.notification.domain.StaffContact;
 import uk.sen.notification.domain.TriggerRule;
+import uk.sen.notification.domain.WebhookDelivery;
+import uk.sen.notification.domain.WebhookSubscription;
 
 /** What the API returns; one record per resource, mapped from the entities here so resources stay thin. */
 public final class Views {
@@ -264,6 +269,67 @@ public final class Views {
         static RuleView of(TriggerRule r) {
             return new RuleView(r.id, r.eventType, r.condition, r.recipients.name(), r.channel, r.templateKey,
                     r.attachCalendar, r.catchUpDays, r.active, r.description);
+        }
+    }
+
+    @Schema(description = "A webhook subscription of a trust's system")
+    public record WebhookView(
+            UUID id,
+            @Schema(examples = "https://hooks.trust.example/sen") String url,
+            @Schema(nullable = true, examples = "Trust data warehouse") String description,
+            @Schema(examples = "[\"uk.sen.register.pupil-registered\"]") List<String> eventTypes,
+            @Schema(nullable = true, description = "Only events of these schools (a school-scoped integration's); "
+                    + "null for the whole trust") List<String> schools,
+            @Schema(examples = "it@trust.example") String alertEmail,
+            @Schema(enumeration = { "ENABLED", "DISABLED" }, examples = "ENABLED") String status,
+            @Schema(nullable = true, description = "Why it was disabled (its endpoint kept failing, or by whom)")
+            String disabledReason,
+            @Schema(nullable = true) Instant disabledAt,
+            @Schema(nullable = true, description = "Until when the previous secret also signs deliveries, after a "
+                    + "rotation") Instant previousSecretValidUntil,
+            Instant createdAt,
+            @Schema(description = "The version, also sent as the ETag") long version,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(nullable = true, description = """
+                    The secret that signs deliveries (Standard Webhooks: whsec_ and base64), only in the answer to \
+                    creating the subscription and to rotating its secret: keep it then, it is not shown again""")
+            String secret) {
+        static WebhookView of(WebhookSubscription s) {
+            return of(s, false);
+        }
+
+        /** With the secret: only in the answer that made it. */
+        static WebhookView withSecret(WebhookSubscription s) {
+            return of(s, true);
+        }
+
+        private static WebhookView of(WebhookSubscription s, boolean secret) {
+            return new WebhookView(s.id, s.url, s.description, List.of(s.eventTypes),
+                    s.schools == null ? null : List.of(s.schools), s.alertEmail, s.status.name(), s.disabledReason,
+                    s.disabledAt, s.previousSecretUntil != null && s.previousSecretUntil.isAfter(Instant.now())
+                            ? s.previousSecretUntil : null, s.createdAt, s.version, secret ? s.secret : null);
+        }
+    }
+
+    @Schema(description = "One event sent (or being sent) to one webhook subscription: the delivery log")
+    public record WebhookDeliveryView(
+            UUID id,
+            @Schema(description = "The event's id, sent as webhook-id") String eventId,
+            @Schema(examples = "uk.sen.register.pupil-registered") String eventType,
+            @Schema(description = "What the event is about (a pupil's id, mostly)") String subject,
+            @Schema(nullable = true, examples = "900101") String schoolUrn,
+            @Schema(enumeration = { "PENDING", "SENDING", "DELIVERED", "FAILED" }, examples = "DELIVERED") String status,
+            int attempts,
+            @Schema(nullable = true) Instant firstAttemptAt,
+            @Schema(nullable = true, description = "When it is tried next (PENDING)") Instant nextAttemptAt,
+            @Schema(nullable = true, description = "The endpoint's last HTTP status") Integer lastStatusCode,
+            @Schema(nullable = true, description = "Why the last attempt failed") String lastError,
+            @Schema(nullable = true) Instant deliveredAt,
+            Instant createdAt) {
+        static WebhookDeliveryView of(WebhookDelivery d) {
+            return new WebhookDeliveryView(d.id, d.eventId, d.eventType, d.subject, d.schoolUrn, d.status.name(),
+                    d.attempts, d.firstAttemptAt, d.nextAttemptAt, d.lastStatusCode, d.lastError, d.deliveredAt,
+                    d.createdAt);
         }
     }
 }

@@ -1,5 +1,8 @@
 package uk.sen.notification.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,6 +13,7 @@ import uk.sen.notification.support.Api;
 import uk.sen.notification.support.Events;
 import uk.sen.platform.testing.ScopeMatrixContract;
 import uk.sen.platform.testing.TestDates;
+import uk.sen.platform.testing.Tokens;
 
 /**
  * Every operation on a pupil, a contact, a message or a school's staff contacts, tried on Harbour's records by
@@ -29,12 +33,20 @@ class ScopeMatrixTest extends ScopeMatrixContract {
     /** A delivered message, so that resending it would be allowed to the school's own SENCO. */
     static String message;
     static String staffContact;
+    /** A webhook subscription of the trust (trust admins and integrations only) and one of its deliveries. */
+    static String webhook;
+    static String webhookDelivery;
 
     @BeforeEach
     void harbourRecords() {
         if (staffContact != null) {
             return;
         }
+        // a trust's webhook, with a delivery (to an endpoint that refuses connections)
+        webhook = given().auth().oauth2(Tokens.of("trust.admin")).contentType("application/json")
+                .body(java.util.Map.of("url", "https://127.0.0.1:9/hook", "eventTypes",
+                        java.util.List.of("uk.sen.review.review-completed"), "alertEmail", Api.email("it")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         String known = Api.newPupil(TRUST, HARBOUR, SENCO);
         String parent = Api.email("parent");
         contact = Api.addContact(known, Api.parent("Sam Taylor", parent, null, true, "EMAIL"), SENCO);
@@ -43,6 +55,10 @@ class ScopeMatrixTest extends ScopeMatrixContract {
         message = (String) Api.awaitMessage(known, parent, SENCO, "DELIVERED").get("id");
         pupil = known;
         staffContact = Api.staff(HARBOUR, "SLT", Api.email("head"), SENCO);
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.of("trust.admin"))
+                .get("/api/v1/webhooks/" + webhook + "/deliveries").jsonPath().getList("items").size() == 1);
+        webhookDelivery = given().auth().oauth2(Tokens.of("trust.admin"))
+                .get("/api/v1/webhooks/" + webhook + "/deliveries").path("items[0].id");
     }
 
     @Override
@@ -71,16 +87,23 @@ class ScopeMatrixTest extends ScopeMatrixContract {
         if (pathTemplate.startsWith("/api/v1/staff-contacts/")) {
             return staffContact;
         }
+        if (pathTemplate.startsWith("/api/v1/webhooks/")) {
+            return switch (parameter) {
+                case "id" -> webhook;
+                case "deliveryId" -> webhookDelivery;
+                default -> unmapped(pathTemplate, parameter);
+            };
+        }
         if (pathTemplate.startsWith("/api/v1/schools/") && parameter.equals("urn")) {
             return HARBOUR;
         }
         return unmapped(pathTemplate, parameter);
     }
 
-    /** The senders claim, send and settle messages on their own schedule, whatever the requests do. */
+    /** The senders claim, send and settle messages and webhook deliveries on their own schedule. */
     @Override
     protected Set<String> unwatchedTables() {
-        return Set.of("message");
+        return Set.of("message", "webhook_delivery", "webhook_subscription");
     }
 
     // a new operation that takes an id must be given a Harbour record here, not skipped unnoticed
