@@ -32,6 +32,14 @@ public interface ExchangeConfig {
     @WithDefault("100")
     int reportMaxErrors();
 
+    /**
+     * The share of a school's pupils on roll (0 to 1) an MIS import may record as leaving without the caller's
+     * confirmation ({@code confirmLeavers=true}): more, and the import is refused and changes nothing. A full sync
+     * of a file cut short, or exported with the wrong filter, would otherwise take most of the school off roll.
+     */
+    @WithDefault("0.2")
+    double maxLeavingShare();
+
     /** How long one import may take before its transaction is rolled back. */
     @WithDefault("10m")
     Duration importTimeout();

@@ -23,8 +23,9 @@ public final class RegisterSync {
         MIS, CTF
     }
 
+    /** What a plan does to the pupil; {@code LEFT}: they leave the school (a leaving date, or not in a full file). */
     public enum Outcome {
-        CREATED, UPDATED, UNCHANGED, INVALID
+        CREATED, UPDATED, UNCHANGED, INVALID, LEFT
     }
 
     /** The register events a plan publishes, named as in {@code sen.register.v1}. */
@@ -36,13 +37,16 @@ public final class RegisterSync {
      * A pupil as a file describes them, already checked field by field.
      *
      * @param entryDate     the on-roll date at this school when the file gives one
+     * @param leftOn        the day the pupil left this school, when the file says they have by the file's date (MIS
+     *                      only; a leaving date after the file's date is not one yet)
      * @param closedHistory earlier provisions (CTF only), oldest first
      * @param current       the provision now: N, or the code of the open provision
      * @param currentSince  when {@code current} began; null for an MIS row saying N (as of the import)
      */
     public record Incoming(String upn, String surname, String forename, LocalDate dateOfBirth, String sex,
-            String ncYear, LocalDate entryDate, List<ProvisionPeriod> closedHistory, Provision current,
-            LocalDate currentSince, String issuingLa, LocalDate planIssueDate, List<RankedNeed> needs) {
+            String ncYear, LocalDate entryDate, LocalDate leftOn, List<ProvisionPeriod> closedHistory,
+            Provision current, LocalDate currentSince, String issuingLa, LocalDate planIssueDate,
+            List<RankedNeed> needs) {
     }
 
     public record HeldProvision(UUID id, ProvisionPeriod period) {
@@ -100,6 +104,8 @@ public final class RegisterSync {
     public static final String DUPLICATE_UPN = "More than one pupil record with the same UPN";
     public static final String MIS_OFF_REGISTER = "Not on the SEN register in the school's MIS";
     public static final String CTF_OFF_REGISTER = SenHistory.OFF_REGISTER_REASON + " (Common Transfer File)";
+    /** Why a provision closed when the pupil left the school: the API's and the imports' word. */
+    public static final String LEFT_SCHOOL = "Left the school";
 
     private RegisterSync() {
     }
@@ -109,7 +115,59 @@ public final class RegisterSync {
      * @param schoolUrn  the school the file is for
      */
     public static Plan plan(Incoming in, Held held, String schoolUrn, LocalDate today, Source source) {
+        if (in.leftOn() != null) {
+            return leaver(in, held, schoolUrn);
+        }
         return held == null ? create(in, schoolUrn, today) : new Merge(in, held, schoolUrn, today, source).plan();
+    }
+
+    /**
+     * The pupil leaves the school on {@code date}, as when the API is given their leaving date: the leaving date is
+     * recorded, and the open provision, if any, closes that day ("Left the school", needs cleared from then on,
+     * {@code pupil-left-register}); one that began after that day closes the day it began, in force for no day. A
+     * pupil without an open provision leaves without an event, as through the API.
+     */
+    public static Plan leave(String upn, Held held, LocalDate date) {
+        PupilFields pupil = asHeld(upn, held, date);
+        HeldProvision open = held.provisions().stream().filter(p -> p.period().isOpen()).findFirst().orElse(null);
+        if (open == null) {
+            return new Plan(Outcome.LEFT, List.of(), List.of(), pupil, List.of(), null, null, byRank(held.needs()),
+                    List.of());
+        }
+        LocalDate end = date.isBefore(open.period().start()) ? open.period().start() : date;
+        Event left = new Event(Change.PUPIL_LEFT_REGISTER, open.period().code(),
+                open.period().closedOn(end, LEFT_SCHOOL), List.of());
+        return new Plan(Outcome.LEFT, List.of(), List.of(), pupil, List.of(new Close(open.id(), end, LEFT_SCHOOL)),
+                new NeedsChange(List.of(), end), null, List.of(), List.of(left));
+    }
+
+    /**
+     * A row saying the pupil left this school: a pupil on its roll leaves ({@link #leave}); the row's other columns
+     * are checked but not applied, the register keeps the record as it was. A pupil who has already left, or who is
+     * not on this school's roll, is left as they are.
+     */
+    private static Plan leaver(Incoming in, Held held, String schoolUrn) {
+        LocalDate date = in.leftOn();
+        if (held == null || !held.schoolUrn().equals(schoolUrn)) {
+            return new Plan(Outcome.UNCHANGED, List.of(), List.of("left the school on " + date + " (LeavingDate) and "
+                    + "is not on this school's roll in the register: nothing to record"), null, List.of(), null, null,
+                    List.of(), List.of());
+        }
+        if (held.leavingDate() != null && !held.leavingDate().isAfter(date)) {
+            return new Plan(Outcome.UNCHANGED, List.of(), List.of(), asHeld(in.upn(), held, held.leavingDate()),
+                    List.of(), null, null, byRank(held.needs()), List.of());
+        }
+        if (date.isBefore(held.onRollDate())) {
+            return new Plan(Outcome.INVALID, List.of(new Violation("leavingDate", "must not be before the day the "
+                    + "pupil came on roll (" + held.onRollDate() + ")")), List.of(), null, List.of(), null, null,
+                    List.of(), List.of());
+        }
+        return leave(in.upn(), held, date);
+    }
+
+    private static PupilFields asHeld(String upn, Held held, LocalDate leavingDate) {
+        return new PupilFields(held.schoolUrn(), upn, held.surname(), held.forename(), held.dateOfBirth(),
+                held.sex(), held.ncYear(), held.onRollDate(), leavingDate);
     }
 
     private static Plan create(Incoming in, String schoolUrn, LocalDate today) {

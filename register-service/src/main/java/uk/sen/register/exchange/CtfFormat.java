@@ -116,7 +116,7 @@ public final class CtfFormat {
         }
         List<RankedNeed> codes = needs.stream()
                 .map(n -> new RankedNeed(n.rank(), NeedType.parse(n.code()).name())).toList();
-        Incoming incoming = new Incoming(upn, p.surname(), p.forename(), dob, sex, ncYear, entryDate,
+        Incoming incoming = new Incoming(upn, p.surname(), p.forename(), dob, sex, ncYear, entryDate, null,
                 history.closed(), history.current(), history.currentSince(), null, null, codes);
         return new Checked(p.index(), upn, incoming, List.of(), warnings);
     }

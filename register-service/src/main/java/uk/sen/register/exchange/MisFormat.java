@@ -40,7 +40,8 @@ public final class MisFormat {
         SECONDARY_NEED("SecondaryNeed", false),
         ISSUING_LA("IssuingLA", false),
         PLAN_ISSUE_DATE("PlanIssueDate", false),
-        ENTRY_DATE("EntryDate", false);
+        ENTRY_DATE("EntryDate", false),
+        LEAVING_DATE("LeavingDate", false);
 
         public final String header;
         public final boolean required;
@@ -57,12 +58,25 @@ public final class MisFormat {
 
     /**
      * A data row: what it describes when valid, else its violations (field = column name, or null for the row);
-     * {@code upn} as written, to name the row in a report.
+     * {@code upn} as written, to name the row in a report; remarks on a valid row in {@code warnings}.
      */
-    public record Row(long number, String upn, Incoming incoming, List<Violation> violations) {
+    public record Row(long number, String upn, Incoming incoming, List<Violation> violations, List<String> warnings) {
+
+        Row(long number, String upn, List<Violation> violations) {
+            this(number, upn, null, violations, List.of());
+        }
 
         public boolean valid() {
             return violations.isEmpty();
+        }
+
+        /**
+         * Whether the row names a pupil the register could hold: a UPN that passes the check, even if another column
+         * is wrong. A full sync counts the pupil of such a row as in the file.
+         */
+        public boolean namesPupil() {
+            return upn != null && violations.stream().noneMatch(v -> v.field() == null
+                    || Column.UPN.header.equals(v.field()));
         }
     }
 
@@ -109,15 +123,17 @@ public final class MisFormat {
     /**
      * Checks one data row for the school {@code schoolUrn}.
      *
+     * @param fileDate     the day the file describes the roll on: a LeavingDate on or before it means the pupil has
+     *                     left; a later one is not a leaving yet
      * @param recognisedLa LA numbers accepted in characters 2-4 of a UPN
      */
     public static Row row(Header header, CsvReader.Record record, String schoolUrn, LocalDate today,
-            IntPredicate recognisedLa) {
+            LocalDate fileDate, IntPredicate recognisedLa) {
         if (record.problem() != null) {
-            return new Row(record.number(), null, null, List.of(new Violation(null, record.problem())));
+            return new Row(record.number(), null, List.of(new Violation(null, record.problem())));
         }
         if (record.fields().size() != header.width()) {
-            return new Row(record.number(), null, null, List.of(new Violation(null, "the row has "
+            return new Row(record.number(), null, List.of(new Violation(null, "the row has "
                     + record.fields().size() + " values; the header row has " + header.width() + " columns")));
         }
         Values values = new Values(header, record.fields());
@@ -140,6 +156,10 @@ public final class MisFormat {
         String issuingLa = values.get(Column.ISSUING_LA);
         LocalDate planIssueDate = date(values, Column.PLAN_ISSUE_DATE, problems);
         LocalDate entryDate = date(values, Column.ENTRY_DATE, problems);
+        LocalDate leavingDate = date(values, Column.LEAVING_DATE, problems);
+        if (leavingDate != null && entryDate != null && leavingDate.isBefore(entryDate)) {
+            problems.put(Column.LEAVING_DATE, "must not be before the EntryDate (" + entryDate + ")");
+        }
         List<RankedNeed> needs = new ArrayList<>();
         List<Column> needColumns = new ArrayList<>();
         String primary = upper(values.get(Column.PRIMARY_NEED));
@@ -177,14 +197,18 @@ public final class MisFormat {
         if (!problems.isEmpty()) {
             List<Violation> violations = new ArrayList<>();
             problems.forEach((column, reason) -> violations.add(new Violation(column.header, reason)));
-            return new Row(record.number(), upn, null, violations);
+            return new Row(record.number(), upn, violations);
         }
         List<RankedNeed> codes = needs.stream()
                 .map(n -> new RankedNeed(n.rank(), NeedType.parse(n.code()).name())).toList();
-        Incoming incoming = new Incoming(upn, surname, forename, dob, sex, ncYear, entryDate, List.of(), provision,
-                provision == Provision.N ? null : start, provision == Provision.E ? issuingLa : null,
-                provision == Provision.E ? planIssueDate : null, codes);
-        return new Row(record.number(), upn, incoming, List.of());
+        boolean left = leavingDate != null && !leavingDate.isAfter(fileDate);
+        List<String> warnings = leavingDate == null || left ? List.of()
+                : List.of("LeavingDate " + leavingDate + " is after the file's date (" + fileDate + "): the pupil "
+                        + "stays on roll until a file of that day or later says they have left");
+        Incoming incoming = new Incoming(upn, surname, forename, dob, sex, ncYear, entryDate,
+                left ? leavingDate : null, List.of(), provision, provision == Provision.N ? null : start,
+                provision == Provision.E ? issuingLa : null, provision == Provision.E ? planIssueDate : null, codes);
+        return new Row(record.number(), upn, incoming, List.of(), warnings);
     }
 
     /** The MIS column a rule's field (named as in the API) stands for. */
@@ -204,6 +228,7 @@ public final class MisFormat {
             case "sex" -> Column.SEX;
             case "ncYear" -> Column.NC_YEAR;
             case "onRollDate" -> Column.ENTRY_DATE;
+            case "leavingDate" -> Column.LEAVING_DATE;
             default -> throw new IllegalArgumentException("No MIS column for rule field " + field);
         };
     }

@@ -105,6 +105,90 @@ public class RegisterBatchRepository {
         });
     }
 
+    /**
+     * Starts remembering, for a full sync, the UPNs of rows the import could not apply ({@link #named}): their pupils
+     * are in the file all the same. The applied rows' UPNs are those {@link #readBefore} keeps.
+     */
+    public void startRollCheck() {
+        session().doWork(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMPORARY TABLE IF NOT EXISTS import_named_upn (upn text PRIMARY KEY) "
+                        + "ON COMMIT DROP");
+            }
+        });
+    }
+
+    /** Records UPNs the file names on rows that were not applied ({@link #startRollCheck}). */
+    public void named(Collection<String> upns) {
+        if (upns.isEmpty()) {
+            return;
+        }
+        session().doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO import_named_upn (upn) SELECT unnest(?::text[]) ON CONFLICT (upn) DO NOTHING")) {
+                ps.setArray(1, c.createArrayOf("text", upns.toArray()));
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    private static final String ON_ROLL = """
+            p.trust_id = ? AND p.school_urn = ? AND p.on_roll_date <= ? \
+            AND (p.leaving_date IS NULL OR p.leaving_date > ?)""";
+
+    private static final String NOT_IN_FILE = ON_ROLL + """
+             AND NOT EXISTS (SELECT 1 FROM import_upn i WHERE i.upn = p.upn) \
+            AND NOT EXISTS (SELECT 1 FROM import_named_upn n WHERE n.upn = p.upn)""";
+
+    /** How many pupils are on the school's roll on {@code date}: on roll by then, and not left by then. */
+    public long countOnRoll(String trustId, String schoolUrn, LocalDate date) {
+        return count("SELECT count(*) FROM pupil p WHERE " + ON_ROLL, trustId, schoolUrn, date);
+    }
+
+    /** How many of them the file read so far does not name (a full sync, {@link #startRollCheck}). */
+    public long countNotInFile(String trustId, String schoolUrn, LocalDate date) {
+        return count("SELECT count(*) FROM pupil p WHERE " + NOT_IN_FILE, trustId, schoolUrn, date);
+    }
+
+    /** The UPNs of those pupils, in UPN order after {@code afterUpn} (null: from the first), at most {@code limit}. */
+    public List<String> notInFile(String trustId, String schoolUrn, LocalDate date, String afterUpn, int limit) {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.upn FROM pupil p WHERE " + NOT_IN_FILE
+                    + " AND p.upn > ? ORDER BY p.upn LIMIT ?")) {
+                bindRoll(ps, trustId, schoolUrn, date);
+                ps.setString(5, afterUpn == null ? "" : afterUpn);
+                ps.setInt(6, limit);
+                List<String> upns = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        upns.add(rs.getString(1));
+                    }
+                }
+                return upns;
+            }
+        });
+    }
+
+    private long count(String sql, String trustId, String schoolUrn, LocalDate date) {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bindRoll(ps, trustId, schoolUrn, date);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static void bindRoll(PreparedStatement ps, String trustId, String schoolUrn, LocalDate date)
+            throws SQLException {
+        ps.setString(1, trustId);
+        ps.setString(2, schoolUrn);
+        ps.setObject(3, date);
+        ps.setObject(4, date);
+    }
+
     /** The trust's pupils with these UPNs, by UPN, with all their provisions and current needs. */
     public Map<String, Held> findByUpns(String trustId, Collection<String> upns, Predicate<String> inScope) {
         if (upns.isEmpty()) {

@@ -62,34 +62,65 @@ public class ImportResource {
             description = """
                     Brings the school's roll from its MIS into the register: each row's pupil, matched by UPN in the \
                     trust, is put on the roll or updated, with their SEN provision and needs, and each change is \
-                    announced to the other services as the API announces it. Rows that break a rule are reported, not \
-                    applied (the report lists the first 100 errors and counts them all). A file with a missing \
-                    required column or that is not UTF-8 (400, 415), or larger than sen.exchange.mis-max-bytes (20 MB \
-                    by default; 413), changes nothing. Try it first with dryRun=true. The import is audited.""")
+                    announced to the other services as the API announces it. A row with a LeavingDate on or before \
+                    the file's date (asOf) records that the pupil left the school. With mode=full the file is the \
+                    school's whole roll: pupils on roll who are not in it leave the school on the file's date. A \
+                    pupil who leaves is recorded as when their leaving date is given to the API: their open SEN \
+                    provision closes that day. The report lists every leaver by id and UPN. An import that would \
+                    record more than a fifth of the school's pupils on roll as leaving (sen.exchange.max-leaving-share) \
+                    is refused (422) and changes nothing, unless confirmLeavers=true. Rows that break a rule are \
+                    reported, not applied (the report lists the first 100 errors and counts them all). A file with a \
+                    missing required column or that is not UTF-8 (400, 415), or larger than \
+                    sen.exchange.mis-max-bytes (20 MB by default; 413), changes nothing. Try it first with \
+                    dryRun=true. The import is audited.""")
     @RequestBody(required = true, description = """
             The MIS export: a header row naming the columns, then one row per pupil""",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"),
-                    examples = @ExampleObject(name = "two pupils", value = """
+                    examples = { @ExampleObject(name = "two pupils", value = """
             UPN,Surname,Forename,DOB,Sex,NCYear,SchoolURN,SENProvision,SENStartDate,PrimaryNeed,SecondaryNeed,IssuingLA,PlanIssueDate
             H801200001001,Sample,Sam,2016-03-14,F,4,900101,K,2025-09-08,SLCN,SEMH,,
             B801200005001,Example,Alex,2015-11-02,M,5,900101,E,2024-01-15,ASD,,801,2024-01-15
-            """)))
+            """), @ExampleObject(name = "a pupil who left", value = """
+            UPN,Surname,Forename,DOB,Sex,NCYear,SENProvision,SENStartDate,PrimaryNeed,LeavingDate
+            G80120000101A,Sample,Jo,2014-05-20,F,6,K,2024-09-09,SPLD,2026-07-22
+            """) }))
     @APIResponseSchema(value = ImportReport.class, responseCode = "200",
             responseDescription = "What the import did (or, in a dry run, would do)")
     @APIResponse(responseCode = "404", description = "The school is not one of yours")
     @APIResponse(responseCode = "409", description = """
             A pupil of the file was changed by someone else while it was being imported: import the file again""")
+    @APIResponse(responseCode = "422", description = """
+            Leavers to confirm, nothing was changed: more pupils would leave than an import may record without \
+            confirmation, or a full file has rows that name no pupil while pupils on roll are missing from it. Check \
+            who would leave with dryRun=true, then import again with confirmLeavers=true""")
     public ImportReport importMis(
             @Parameter(description = "The school (URN) the file is for: one of yours", required = true,
                     example = "900101") @QueryParam("school") String school,
             @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("dryRun") String dryRun,
+            @Parameter(description = """
+                    update (default): the file's pupils are put on the roll or updated, pupils missing from it are \
+                    left as they are. full: the file is the school's whole roll, and pupils on roll on the file's \
+                    date who are not in it leave the school that day""",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "update", "full" },
+                            defaultValue = "update")) @QueryParam("mode") String mode,
+            @Parameter(description = """
+                    The file's date, the day the MIS exported it (yyyy-MM-dd, not after today); default today. \
+                    Pupils missing from a full file leave on this day; a LeavingDate on or before it is a leaving""",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Parameter(description = """
+                    true: record the leavers even when they are more than an import may record unconfirmed (a fifth \
+                    of the pupils on roll, by default); check them first with dryRun=true (default false)""",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("confirmLeavers") String confirmLeavers,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body) {
         requireUtf8(contentType);
         refuseIfLarger(contentLength, config.misMaxBytes());
-        return mis.importCsv(required("school", school), flag("dryRun", dryRun), body);
+        String urn = required("school", school);
+        return mis.importCsv(urn, new MisImportService.Options(mode(mode), date("asOf", asOf), flag("dryRun", dryRun),
+                flag("confirmLeavers", confirmLeavers)), body);
     }
 
     @POST
@@ -145,6 +176,18 @@ public class ImportResource {
             case "true" -> true;
             case "false" -> false;
             default -> throw ProblemException.invalid(name, "must be true or false");
+        };
+    }
+
+    static MisImportService.Mode mode(String value) {
+        if (value == null || value.isBlank()) {
+            return MisImportService.Mode.UPDATE;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "update" -> MisImportService.Mode.UPDATE;
+            case "full" -> MisImportService.Mode.FULL;
+            default -> throw ProblemException.invalid("mode", "must be update (the default) or full (the file is the "
+                    + "school's whole roll)");
         };
     }
 

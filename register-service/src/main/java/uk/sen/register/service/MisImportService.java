@@ -3,10 +3,13 @@ package uk.sen.register.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +24,7 @@ import uk.sen.register.config.ExchangeConfig;
 import uk.sen.register.config.RegisterConfig;
 import uk.sen.register.domain.RegisterSync;
 import uk.sen.register.domain.RegisterSync.Outcome;
+import uk.sen.register.domain.RegisterSync.Plan;
 import uk.sen.register.domain.RegisterSync.Source;
 import uk.sen.register.domain.School;
 import uk.sen.register.exchange.CsvReader;
@@ -34,9 +38,39 @@ import uk.sen.register.service.RegisterImporter.Result;
  * repeated UPN is found through the database, and the report lists only the first errors. The whole import is one
  * transaction, which is what lets a file refused half way (bytes that are not UTF-8, too large) change nothing, and
  * a dry run report exactly what the import would do before rolling it all back.
+ *
+ * <p>A pupil leaves the school when their row has a LeavingDate on or before the file's date, and, in a full sync
+ * (the file is the school's whole roll), when they are on roll and the file does not name them. Leavers beyond a
+ * share of the roll must be confirmed: a file cut short would otherwise take the school's pupils off roll.
  */
 @ApplicationScoped
 public class MisImportService {
+
+    /** How the file is taken: {@code UPDATE} brings its pupils in; {@code FULL} takes it as the school's whole roll. */
+    public enum Mode {
+        UPDATE, FULL;
+
+        /** The word the API and the report use. */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param asOf           the file's date, the day it describes the roll on (null: today)
+     * @param dryRun         read, check and report everything, then roll it all back
+     * @param confirmLeavers record the leavers even beyond the safety stop ({@link ExchangeConfig#maxLeavingShare})
+     */
+    public record Options(Mode mode, LocalDate asOf, boolean dryRun, boolean confirmLeavers) {
+    }
+
+    /** The rows a full sync could not apply: their UPNs still put their pupils in the file, when they have one. */
+    private static final class Named {
+        static final int ROWS_QUOTED = 5;
+        final List<String> upns = new ArrayList<>();
+        final List<Long> unnamedRows = new ArrayList<>();
+        long unnamed;
+    }
 
     @Inject
     SchoolService schools;
@@ -56,15 +90,21 @@ public class MisImportService {
     @Inject
     ExchangeConfig config;
 
-    public ImportReport importCsv(String schoolUrn, boolean dryRun, InputStream body) {
+    public ImportReport importCsv(String schoolUrn, Options options, InputStream body) {
         School school = schools.visibleSchool(schoolUrn);
         LocalDate today = register.today();
+        LocalDate fileDate = options.asOf() != null ? options.asOf() : today;
+        if (fileDate.isAfter(today)) {
+            throw ProblemException.invalid("asOf", "must not be after today (" + today + "): the file describes the "
+                    + "roll on the day it was exported");
+        }
         LimitedInputStream limited = new LimitedInputStream(body, config.misMaxBytes());
         CsvReader csv = new CsvReader(new Utf8Reader(limited));
-        ImportReport.Builder report = new ImportReport.Builder("mis", school.urn, dryRun, config.reportMaxErrors());
+        ImportReport.Builder report = new ImportReport.Builder("mis", school.urn, options.dryRun(),
+                config.reportMaxErrors());
         try {
-            RegisterImporter.inOneTransaction(config.importTimeout(), dryRun, () -> {
-                read(csv, school, today, dryRun, report);
+            RegisterImporter.inOneTransaction(config.importTimeout(), options.dryRun(), () -> {
+                read(csv, school, today, fileDate, options, report);
                 return report;
             });
         } catch (RuntimeException e) {
@@ -73,7 +113,10 @@ public class MisImportService {
         return report.build();
     }
 
-    private void read(CsvReader csv, School school, LocalDate today, boolean dryRun, ImportReport.Builder report) {
+    private void read(CsvReader csv, School school, LocalDate today, LocalDate fileDate, Options options,
+            ImportReport.Builder report) {
+        boolean dryRun = options.dryRun();
+        boolean full = options.mode() == Mode.FULL;
         try {
             CsvReader.Record first = csv.next();
             while (first != null && first.isBlank()) {
@@ -86,25 +129,128 @@ public class MisImportService {
             }
             MisFormat.Header header = MisFormat.header(first.fields());
             report.ignoredColumns(header.ignored());
+            // the roll as it was, before any row changes it: what the share of leavers is counted against
+            long onRoll = importer.countOnRoll(school, fileDate);
+            report.roll(options.mode().word(), fileDate, onRoll);
             RegisterImporter.Batch batch = importer.startFile(config.batchSize(), report, MisImportService::duplicate);
+            Named named = new Named();
+            if (full) {
+                importer.startRollCheck();
+            }
             CsvReader.Record record;
             while ((record = csv.next()) != null) {
                 if (record.isBlank()) {
                     continue;
                 }
                 report.read();
-                MisFormat.Row row = MisFormat.row(header, record, school.urn, today, registerConfig::recognisedLa);
+                MisFormat.Row row = MisFormat.row(header, record, school.urn, today, fileDate,
+                        registerConfig::recognisedLa);
                 if (!row.valid()) {
                     report.invalid(row.number(), row.upn(), row.violations());
+                    if (full) {
+                        name(row, named);
+                    }
                     continue;
                 }
-                if (batch.add(row.number(), row.incoming()) && batch.full()) {
-                    apply(school, today, dryRun, batch.take(), report);
+                if (batch.add(row.number(), row.incoming())) {
+                    report.warn(row.number(), row.upn(), row.warnings());
+                    if (batch.full()) {
+                        apply(school, today, dryRun, batch.take(), report);
+                    }
                 }
             }
             apply(school, today, dryRun, batch.take(), report);
+            if (full) {
+                importer.named(named.upns);
+            }
+            if (full && report.rows() == 0 && onRoll > 0) {
+                throw new ProblemException(422, "empty-roll", "The file has no pupils", "The file has no pupil rows: "
+                        + "as the whole roll it would take all " + onRoll + " pupils on roll at school " + school.urn
+                        + " off roll, so nothing was imported. Export the school's whole roll from the MIS and import "
+                        + "it again.", List.of(new Violation("body", "no pupil rows")));
+            }
+            long notInFile = full ? importer.countNotInFile(school, fileDate) : 0;
+            checkLeavers(school, fileDate, options, onRoll, notInFile, named, report);
+            if (notInFile > 0) {
+                leaveNotInFile(school, fileDate, dryRun, report);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Notes an unapplied row of a full sync: its pupil is in the file, if it names one the register could hold. */
+    private void name(MisFormat.Row row, Named named) {
+        if (row.namesPupil()) {
+            named.upns.add(row.upn());
+            if (named.upns.size() >= config.batchSize()) {
+                importer.named(named.upns);
+                named.upns.clear();
+            }
+        } else if (named.unnamed++ < Named.ROWS_QUOTED) {
+            named.unnamedRows.add(row.number());
+        }
+    }
+
+    /**
+     * The safety stop: the leavers must be confirmed when they are more than the share of the roll an import may
+     * record unconfirmed, or when a full file has rows that name no pupil while pupils on roll are missing from it
+     * (the pupil of such a row would be taken off roll). A dry run says so in its report; an import is refused.
+     */
+    private void checkLeavers(School school, LocalDate fileDate, Options options, long onRoll, long notInFile,
+            Named named, ImportReport.Builder report) {
+        if (options.confirmLeavers()) {
+            return;
+        }
+        long leaving = report.left() + notInFile;
+        boolean tooMany = leaving > config.maxLeavingShare() * onRoll;
+        boolean unsure = notInFile > 0 && named.unnamed > 0;
+        if (!tooMany && !unsure) {
+            return;
+        }
+        if (options.dryRun()) {
+            report.leaversNeedConfirming();
+            return;
+        }
+        String confirm = "Check who would leave with dryRun=true; if they have left, import the file again with "
+                + "confirmLeavers=true.";
+        String detail;
+        if (tooMany) {
+            detail = leaving + " of the " + onRoll + " pupils on roll at school " + school.urn + " on " + fileDate
+                    + " would be recorded as leaving (" + notInFile + " missing from the file, " + report.left()
+                    + " with a LeavingDate), more than the " + percent(config.maxLeavingShare()) + " an import may "
+                    + "record without confirmation: nothing was imported. " + confirm;
+        } else {
+            boolean one = named.unnamed == 1;
+            detail = named.unnamed + (one ? " row of the file (row " : " rows of the file (rows ")
+                    + named.unnamedRows.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + (named.unnamed > named.unnamedRows.size() ? ", ..." : "") + (one ? ") names" : ") name")
+                    + " no pupil the register can match (the UPN is missing or not valid, or the row cannot be read), "
+                    + "so " + (one ? "its pupil" : "their pupils") + " may be among the " + notInFile + " on roll "
+                    + "missing from the file, who would be recorded as leaving: nothing was imported. Correct "
+                    + (one ? "that row" : "those rows") + ", or: " + confirm;
+        }
+        throw new ProblemException(422, "leavers-to-confirm", "Leavers to confirm", detail,
+                List.of(new Violation("confirmLeavers", tooMany
+                        ? leaving + " of " + onRoll + " pupils on roll would leave; confirm them"
+                        : "rows that name no pupil while pupils on roll are missing; confirm the leavers")));
+    }
+
+    private static String percent(double share) {
+        return BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /** A full sync: the pupils on roll the file does not name leave on the file's date. */
+    private void leaveNotInFile(School school, LocalDate fileDate, boolean dryRun, ImportReport.Builder report) {
+        List<Result> left = importer.leaveNotInFile(school, fileDate, config.batchSize(),
+                "MIS full sync: not in the file, left the school on " + fileDate);
+        List<String> ids = new ArrayList<>(left.size());
+        for (Result result : left) {
+            report.left(result.pupilId(), result.upn(), fileDate, null);
+            ids.add(result.pupilId().toString());
+        }
+        if (dryRun) {
+            auditDryRun(school, ids);
         }
     }
 
@@ -117,20 +263,34 @@ public class MisImportService {
         String detail = "MIS import, rows " + first.get(0).ref() + " to " + first.get(first.size() - 1).ref();
         List<String> compared = new ArrayList<>();
         for (Result result : importer.apply(school, Source.MIS, today, first, detail)) {
-            if (result.plan().outcome() == Outcome.INVALID) {
-                report.invalid(result.ref(), result.upn(), result.plan().violations().stream()
+            Plan plan = result.plan();
+            if (plan.outcome() == Outcome.INVALID) {
+                report.invalid(result.ref(), result.upn(), plan.violations().stream()
                         .map(v -> new Violation(column(v.field()), v.reason())).toList());
                 continue;
             }
-            report.applied(result.plan().outcome());
-            if (dryRun && result.existed()) {
+            if (plan.outcome() == Outcome.LEFT) {
+                report.left(result.pupilId(), result.upn(), plan.pupil().leavingDate(), result.ref());
+            } else {
+                report.applied(plan.outcome());
+            }
+            report.warn(result.ref(), result.upn(), plan.warnings());
+            if (dryRun && result.existed() && plan.pupil() != null) {
                 compared.add(result.pupilId().toString());
             }
         }
-        if (!compared.isEmpty()) {
-            // The dry run's own audit rolls back with it, but the pupils it compared were read: audited now, in a
-            // transaction of their own, so no list of the whole file's pupils waits for the end.
-            QuarkusTransaction.requiringNew().run(() -> audit.record(AuditLog.IMPORT, "pupil", compared,
+        if (dryRun) {
+            auditDryRun(school, compared);
+        }
+    }
+
+    /**
+     * The dry run's own audit rolls back with it, but the pupils it compared were read: audited now, in a transaction
+     * of their own, so no list of the whole file's pupils waits for the end.
+     */
+    private void auditDryRun(School school, List<String> pupilIds) {
+        if (!pupilIds.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> audit.record(AuditLog.IMPORT, "pupil", pupilIds,
                     school.trustId, school.urn, "MIS import dry run: nothing changed"));
         }
     }
@@ -145,6 +305,7 @@ public class MisImportService {
         return switch (field) {
             case "upn" -> MisFormat.Column.UPN.header;
             case "startDate" -> MisFormat.Column.SEN_START_DATE.header;
+            case "leavingDate" -> MisFormat.Column.LEAVING_DATE.header;
             default -> field;
         };
     }

@@ -46,7 +46,10 @@ public class RegisterImporter {
     public record Candidate(long ref, Incoming incoming) {
     }
 
-    /** What happened to a candidate; {@code existed} when the register already held the pupil. */
+    /**
+     * What happened to a candidate; {@code existed} when the register already held the pupil; {@code ref} 0 for a
+     * pupil no row holds (missing from a full MIS file).
+     */
     public record Result(long ref, String upn, Plan plan, UUID pupilId, boolean existed) {
     }
 
@@ -159,32 +162,100 @@ public class RegisterImporter {
         Set<String> callerSchools = caller.schools();
         Map<String, Held> held = batches.findByUpns(trust, batch.stream().map(c -> c.incoming().upn()).toList(),
                 urn -> trustWide || callerSchools.contains(urn));
-        List<Result> results = new ArrayList<>(batch.size());
-        List<Write> writes = new ArrayList<>();
-        List<RegisterEvents.Planned> planned = new ArrayList<>();
-        List<String> audited = new ArrayList<>();
+        List<Step> steps = new ArrayList<>(batch.size());
         for (Candidate candidate : batch) {
             Held pupil = held.get(candidate.incoming().upn());
             Plan plan = RegisterSync.plan(candidate.incoming(), pupil, school.urn, today, source);
             UUID id = pupil != null ? pupil.id() : UUID.randomUUID();
-            results.add(new Result(candidate.ref(), candidate.incoming().upn(), plan, id, pupil != null));
-            if (plan.outcome() == Outcome.INVALID) {
+            steps.add(new Step(new Result(candidate.ref(), candidate.incoming().upn(), plan, id, pupil != null),
+                    pupil == null ? 0 : pupil.version()));
+        }
+        return write(school, steps, auditDetail);
+    }
+
+    /**
+     * A full sync's last step: every pupil on the school's roll on {@code date} whom the file did not name leaves the
+     * school that day ({@link RegisterSync#leave}), a batch of {@code size} at a time, written, announced and audited
+     * as the file's rows are. Their results have {@code ref} 0: no row of the file holds them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Result> leaveNotInFile(School school, LocalDate date, int size, String auditDetail) {
+        List<Result> all = new ArrayList<>();
+        String after = null;
+        List<String> upns;
+        while (!(upns = batches.notInFile(school.trustId, school.urn, date, after, size)).isEmpty()) {
+            Map<String, Held> held = batches.findByUpns(school.trustId, upns, urn -> true);
+            List<Step> steps = new ArrayList<>(upns.size());
+            for (String upn : upns) {
+                Held pupil = held.get(upn);
+                steps.add(new Step(new Result(0, upn, RegisterSync.leave(upn, pupil, date), pupil.id(), true),
+                        pupil.version()));
+            }
+            all.addAll(write(school, steps, auditDetail));
+            after = upns.get(upns.size() - 1);
+        }
+        return all;
+    }
+
+    /** How many pupils are on the school's roll on {@code date}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long countOnRoll(School school, LocalDate date) {
+        return batches.countOnRoll(school.trustId, school.urn, date);
+    }
+
+    /**
+     * For a full sync: the pupils of rows that are not applied are in the file all the same; call {@link #named} with
+     * their UPNs, then {@link #countNotInFile} and {@link #leaveNotInFile} once every row is read.
+     */
+    public void startRollCheck() {
+        batches.startRollCheck();
+    }
+
+    public void named(List<String> upns) {
+        batches.named(upns);
+    }
+
+    /** How many pupils on the school's roll on {@code date} the file read does not name. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long countNotInFile(School school, LocalDate date) {
+        return batches.countNotInFile(school.trustId, school.urn, date);
+    }
+
+    /**
+     * Writes the planned changes in one go, publishes each pupil's events as the API would and audits every pupil
+     * the file holds as imported; invalid plans, and leavers the register does not hold at this school, are
+     * neither.
+     */
+    private List<Result> write(School school, List<Step> steps, String auditDetail) {
+        List<Result> results = new ArrayList<>(steps.size());
+        List<Write> writes = new ArrayList<>();
+        List<RegisterEvents.Planned> planned = new ArrayList<>();
+        List<String> audited = new ArrayList<>();
+        for (Step step : steps) {
+            Result result = step.result();
+            results.add(result);
+            Plan plan = result.plan();
+            if (plan.outcome() == Outcome.INVALID || plan.pupil() == null) {
                 continue;
             }
-            audited.add(id.toString());
+            audited.add(result.pupilId().toString());
             if (plan.outcome() == Outcome.UNCHANGED) {
                 continue;
             }
-            writes.add(new Write(id, pupil == null, pupil == null ? 0 : pupil.version(), plan.pupil(),
+            writes.add(new Write(result.pupilId(), !result.existed(), step.version(), plan.pupil(),
                     plan.provisionChanges(), plan.needsChange()));
             for (Event event : plan.events()) {
-                planned.add(toEvent(event, id, school, plan));
+                planned.add(toEvent(event, result.pupilId(), school, plan));
             }
         }
-        batches.apply(trust, writes);
+        batches.apply(school.trustId, writes);
         events.publishAll(planned);
-        audit.record(AuditLog.IMPORT, "pupil", audited, trust, school.urn, auditDetail);
+        audit.record(AuditLog.IMPORT, "pupil", audited, school.trustId, school.urn, auditDetail);
         return results;
+    }
+
+    /** A pupil's result with the version of the pupil read, so a change made meanwhile is detected. */
+    private record Step(Result result, long version) {
     }
 
     /** The event as the API would publish it, with the pupil as they are after the whole plan. */

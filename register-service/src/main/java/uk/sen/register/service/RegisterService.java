@@ -23,6 +23,7 @@ import uk.sen.register.config.RegisterConfig;
 import uk.sen.register.domain.NeedType;
 import uk.sen.register.domain.Provision;
 import uk.sen.register.domain.Pupil;
+import uk.sen.register.domain.RegisterSync;
 import uk.sen.register.domain.School;
 import uk.sen.register.domain.SenProvision;
 import uk.sen.register.domain.SenRules;
@@ -163,7 +164,7 @@ public class RegisterService {
         audit.record(AuditLog.UPDATE, "pupil", id.toString(), pupil.trustId, pupil.schoolUrn);
         Optional<SenProvision> open = pupils.openProvision(id);
         if (leaving && open.isPresent()) {
-            closeProvision(pupil, open.get(), details.leavingDate(), "Left the school");
+            closeProvision(pupil, open.get(), details.leavingDate(), RegisterSync.LEFT_SCHOOL);
         } else if (!changed.isEmpty()) {
             events.publish(RegisterEvents.PUPIL_DETAILS_CHANGED, pupil, school, open.orElse(null), null, null,
                     changed);

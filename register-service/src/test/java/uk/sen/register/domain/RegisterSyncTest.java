@@ -18,6 +18,7 @@ import uk.sen.register.domain.RegisterSync.Held;
 import uk.sen.register.domain.RegisterSync.HeldProvision;
 import uk.sen.register.domain.RegisterSync.Incoming;
 import uk.sen.register.domain.RegisterSync.Insert;
+import uk.sen.register.domain.RegisterSync.Outcome;
 import uk.sen.register.domain.RegisterSync.Plan;
 import uk.sen.register.domain.RegisterSync.ProvisionChange;
 import uk.sen.register.domain.RegisterSync.Reopen;
@@ -61,8 +62,18 @@ class RegisterSyncTest {
     }
 
     static Incoming mis(String surname, String ncYear, String code, String since, String needs, String planIssue) {
+        return mis(surname, ncYear, code, since, needs, planIssue, null);
+    }
+
+    /** An MIS row whose LeavingDate, on or before the file's date, says the pupil left on {@code leftOn}. */
+    static Incoming left(String leftOn, String code, String since, String needs) {
+        return mis("Khan", "4", code, since, needs, null, LocalDate.parse(leftOn));
+    }
+
+    static Incoming mis(String surname, String ncYear, String code, String since, String needs, String planIssue,
+            LocalDate leftOn) {
         Provision p = Provision.valueOf(code);
-        return new Incoming(UPN, surname, "Amira", LocalDate.of(2016, 3, 14), "F", ncYear, null, List.of(), p,
+        return new Incoming(UPN, surname, "Amira", LocalDate.of(2016, 3, 14), "F", ncYear, null, leftOn, List.of(), p,
                 since.equals("-") ? null : LocalDate.parse(since), p == Provision.E ? "801" : null,
                 planIssue != null ? LocalDate.parse(planIssue) : p == Provision.E ? LocalDate.parse(since) : null,
                 needs(needs));
@@ -76,7 +87,7 @@ class RegisterSyncTest {
             list.add(new SenHistory.Entry(list.size() + 1, LocalDate.parse(f[1]), Provision.valueOf(f[0])));
         }
         SenHistory.Transferred t = SenHistory.fromEntries(list);
-        return new Incoming(UPN, "Khan", "Amira", LocalDate.of(2016, 3, 14), "F", "4", null, t.closed(), t.current(),
+        return new Incoming(UPN, "Khan", "Amira", LocalDate.of(2016, 3, 14), "F", "4", null, null, t.closed(), t.current(),
                 t.currentSince(), null, null, needs(needs));
     }
 
@@ -93,7 +104,7 @@ class RegisterSyncTest {
 
     static List<String> describe(Plan plan) {
         List<String> out = new ArrayList<>();
-        out.add(plan.outcome().name());
+        out.add(plan.outcome().name() + (plan.outcome() == Outcome.LEFT ? " on " + plan.pupil().leavingDate() : ""));
         for (ProvisionChange c : plan.provisionChanges()) {
             if (c instanceof Close close) {
                 out.add("close #" + close.id().getLeastSignificantBits() + " " + close.end() + " (" + close.reason() + ")");
@@ -215,7 +226,38 @@ class RegisterSyncTest {
                 Arguments.of("CTF: the pupil came off the register after the open K began", here("K 2025-09-08", "1:SLCN"),
                         ctf("K 2025-09-08;N 2026-07-01", ""), Source.CTF,
                         List.of("UPDATED", "close #1 2026-07-01 (No longer on the SEN register (Common Transfer File))",
-                                "needs [] from 2026-07-01", "event PUPIL_LEFT_REGISTER from K")));
+                                "needs [] from 2026-07-01", "event PUPIL_LEFT_REGISTER from K")),
+                // ---- MIS rows with a LeavingDate on or before the file's date: the pupil leaves, as through the API
+                Arguments.of("MIS: left with K open: K closes that day", here("K 2025-09-08", "1:SLCN"),
+                        left("2026-11-20", "K", "2025-09-08", "1:SLCN"), Source.MIS,
+                        List.of("LEFT on 2026-11-20", "close #1 2026-11-20 (Left the school)", "needs [] from 2026-11-20",
+                                "event PUPIL_LEFT_REGISTER from K")),
+                Arguments.of("MIS: left with E open, the row's other columns not applied", here("E 2024-01-15", "1:ASD"),
+                        mis("Khan-Ali", "5", "K", "2025-09-08", "1:MLD", null, LocalDate.of(2026, 11, 20)), Source.MIS,
+                        List.of("LEFT on 2026-11-20", "close #1 2026-11-20 (Left the school)", "needs [] from 2026-11-20",
+                                "event PUPIL_LEFT_REGISTER from E")),
+                Arguments.of("MIS: left without SEN provision (no event, as through the API)", here("", ""),
+                        left("2026-11-20", "N", "-", ""), Source.MIS, List.of("LEFT on 2026-11-20")),
+                Arguments.of("MIS: left before the open K began: it closes the day it began",
+                        here("K 2026-11-22", "1:SLCN"), left("2026-11-20", "K", "2026-11-22", "1:SLCN"), Source.MIS,
+                        List.of("LEFT on 2026-11-20", "close #1 2026-11-22 (Left the school)",
+                                "needs [] from 2026-11-22", "event PUPIL_LEFT_REGISTER from K")),
+                Arguments.of("MIS: a leaving date later this year is brought forward; the provision it closed stays",
+                        held(HERE, "2027-07-22", true, "4", "K 2025-09-08 2027-07-22", ""),
+                        left("2026-11-20", "K", "2025-09-08", "1:SLCN"), Source.MIS, List.of("LEFT on 2026-11-20")),
+                Arguments.of("MIS: already recorded as left (the same file again)",
+                        held(HERE, "2026-11-20", true, "4", "K 2025-09-08 2026-11-20", ""),
+                        left("2026-11-20", "K", "2025-09-08", "1:SLCN"), Source.MIS, List.of("UNCHANGED")),
+                Arguments.of("MIS: left before coming on roll", here("", ""), left("2022-08-01", "N", "-", ""),
+                        Source.MIS, List.of("INVALID",
+                                "violation leavingDate: must not be before the day the pupil came on roll (2022-09-01)")),
+                Arguments.of("MIS: a leaver the register does not hold", null, left("2026-11-20", "N", "-", ""),
+                        Source.MIS, List.of("UNCHANGED", "warning left the school on 2026-11-20 (LeavingDate) and is "
+                                + "not on this school's roll in the register: nothing to record")),
+                Arguments.of("MIS: a leaver on roll at another school of the trust",
+                        held("900102", null, true, "4", "K 2025-09-08", "1:SLCN"), left("2026-11-20", "N", "-", ""),
+                        Source.MIS, List.of("UNCHANGED", "warning left the school on 2026-11-20 (LeavingDate) and is "
+                                + "not on this school's roll in the register: nothing to record")));
     }
 
     @ParameterizedTest(name = "{0}")

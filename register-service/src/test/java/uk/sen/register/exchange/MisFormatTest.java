@@ -1,6 +1,7 @@
 package uk.sen.register.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import uk.sen.platform.problem.ProblemException;
@@ -38,7 +40,7 @@ class MisFormatTest {
             String[] kv = change.split("=", -1);
             values[COLUMNS.indexOf(kv[0])] = kv[1];
         }
-        return MisFormat.row(HEADER, new CsvReader.Record(7, Arrays.asList(values), null), SCHOOL, TODAY,
+        return MisFormat.row(HEADER, new CsvReader.Record(7, Arrays.asList(values), null), SCHOOL, TODAY, TODAY,
                 la -> la >= 200 && la <= 999);
     }
 
@@ -134,9 +136,46 @@ class MisFormatTest {
     @Test
     void aRowWithTheWrongNumberOfValuesIsReportedWhole() {
         MisFormat.Row row = MisFormat.row(HEADER, new CsvReader.Record(3, List.of("H801200001001", "Khan"), null),
-                SCHOOL, TODAY, la -> true);
+                SCHOOL, TODAY, TODAY, la -> true);
         assertEquals(List.of(new Violation(null, "the row has 2 values; the header row has 13 columns")),
                 row.violations());
+        assertFalse(row.namesPupil());
+    }
+
+    @Test
+    void aRowNamesItsPupilWhenItsUpnPassesTheCheck() {
+        assertTrue(row().namesPupil());
+        assertTrue(row("DOB=14/03/2016").namesPupil());
+        assertFalse(row("UPN=A801200005001").namesPupil());
+        assertFalse(row("UPN=").namesPupil());
+    }
+
+    static final MisFormat.Header WITH_DATES = MisFormat.header(List.of("UPN", "Surname", "Forename", "DOB", "Sex",
+            "NCYear", "SENProvision", "SENStartDate", "PrimaryNeed", "EntryDate", "LeavingDate"));
+
+    /** An N row with this EntryDate and LeavingDate, from a file of {@code fileDate}: left on, and what is said. */
+    @ParameterizedTest(name = "entry {0}, leaving {1}, file of {2}: left on {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "-          | -          | 2026-11-23 | - | -",
+            "-          | 2026-11-20 | 2026-11-23 | 2026-11-20 | -",
+            "-          | 2026-11-23 | 2026-11-23 | 2026-11-23 | -",
+            "2026-09-01 | 2026-11-20 | 2026-11-23 | 2026-11-20 | -",
+            "-          | 2026-11-24 | 2026-11-23 | - | warning: LeavingDate 2026-11-24 is after the file's date (2026-11-23): "
+                    + "the pupil stays on roll until a file of that day or later says they have left",
+            "-          | 2026-11-20 | 2026-11-19 | - | warning: LeavingDate 2026-11-20 is after the file's date (2026-11-19): "
+                    + "the pupil stays on roll until a file of that day or later says they have left",
+            "2026-09-01 | 2026-08-31 | 2026-11-23 | - | LeavingDate: must not be before the EntryDate (2026-09-01)",
+            "-          | 20/11/2026 | 2026-11-23 | - | LeavingDate: '20/11/2026' is not a date (yyyy-MM-dd)",
+    })
+    void readsTheLeavingDate(String entry, String leaving, LocalDate fileDate, LocalDate leftOn, String said) {
+        MisFormat.Row row = MisFormat.row(WITH_DATES, new CsvReader.Record(2, Arrays.asList("H801200001001", "Khan",
+                "Amira", "2016-03-14", "F", "4", "N", "", "", entry == null ? "" : entry, leaving == null ? "" : leaving),
+                null), SCHOOL, TODAY, fileDate, la -> true);
+        List<String> remarks = new ArrayList<>();
+        row.violations().forEach(v -> remarks.add(v.field() + ": " + v.reason()));
+        row.warnings().forEach(w -> remarks.add("warning: " + w));
+        assertEquals(said == null ? List.of() : List.of(said), remarks);
+        assertEquals(leftOn, row.valid() ? row.incoming().leftOn() : null);
     }
 
     static Stream<Arguments> headers() {

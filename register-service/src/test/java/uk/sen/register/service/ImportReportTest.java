@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,5 +54,25 @@ class ImportReportTest {
         assertEquals(0, built.errorCount());
         assertTrue(built.truncated());
         assertFalse(new ImportReport.Builder("ctf", "900101", false, 2).build().truncated());
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyLeaverIsListedAndThoseMissingFromTheFileCounted() {
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        ImportReport.Builder report = new ImportReport.Builder("mis", "900101", true, 1);
+        report.roll("full", day, 10);
+        report.left(new UUID(0, 1), "U1", day.minusDays(3), 7L);
+        report.left(new UUID(0, 2), "U2", day, null);
+        report.left(new UUID(0, 3), "U3", day, null);
+        ImportReport built = report.build();
+        assertEquals(3, built.left());
+        assertEquals(2, built.notInFile());
+        assertEquals(List.of("U1", "U2", "U3"), built.leavers().stream().map(ImportReport.Leaver::upn).toList());
+        assertEquals(7L, built.leavers().get(0).row());
+        assertEquals(null, built.leavers().get(1).row());
+        assertEquals("full", built.mode());
+        assertEquals(day, built.asOf());
+        assertEquals(10L, built.onRoll());
+        assertFalse(built.leaversNeedConfirming());
     }
 }
