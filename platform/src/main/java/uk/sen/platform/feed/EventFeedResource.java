@@ -52,8 +52,9 @@ public class EventFeedResource {
     public FeedPage list(
             @Parameter(description = "The next of the previous answer; leave out to start from the oldest event kept")
             @QueryParam("after") String after,
-            @Parameter(description = "Only events of these types (repeat the parameter for several)",
-                    example = "uk.sen.register.pupil-registered") @QueryParam("type") List<String> types,
+            @Parameter(description = """
+                    Only events of these types, such as uk.sen.register.pupil-registered (repeat the parameter for \
+                    several)""") @QueryParam("type") List<String> types,
             @Parameter(description = "Events per answer, 1 to " + EventFeed.MAX_SIZE)
             @QueryParam("size") @DefaultValue("100") @Min(value = 1, message = "must be between 1 and "
                     + EventFeed.MAX_SIZE) @Max(value = EventFeed.MAX_SIZE, message = "must be between 1 and "
