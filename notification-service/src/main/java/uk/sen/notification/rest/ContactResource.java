@@ -1,5 +1,6 @@
 package uk.sen.notification.rest;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.UUID;
 
@@ -38,6 +39,8 @@ import uk.sen.notification.rest.Views.MessageView;
 import uk.sen.notification.service.ContactImportService;
 import uk.sen.notification.service.ContactService;
 import uk.sen.notification.service.MessageService;
+import uk.sen.platform.jobs.ImportJobs;
+import uk.sen.platform.jobs.ImportProgress;
 import uk.sen.platform.security.Roles;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
@@ -49,6 +52,9 @@ import uk.sen.platform.web.PageRequest;
 public class ContactResource {
 
     static final String ID = "The contact's id";
+
+    @Inject
+    ImportJobs jobs;
 
     @Inject
     ContactService contacts;
@@ -132,7 +138,9 @@ public class ContactResource {
                     held (same pupil, kind, name and relationship or agency) reported as duplicates and left alone, so \
                     importing the same file twice adds nothing. Each contact added gets what recent events still owe \
                     it, as when added one by one. A file that is not UTF-8 (400), has a broken quote or too many rows \
-                    (400), or is too large (413) changes nothing. Audited.""")
+                    (400), or is too large (413) changes nothing. Audited. With Prefer: respond-async the file is read and \
+                    answered 202 at once, and the import runs as a job (GET its Location for progress and, at the \
+                    end, this same report).""")
     @APIResponseSchema(value = ContactImportService.ImportReport.class, responseCode = "200",
             responseDescription = "The file was read: what became of each row")
     @RequestBody(required = true, description = "The CSV file, UTF-8, with a header row", content = {
@@ -143,9 +151,20 @@ public class ContactResource {
             3f0c8a52-3d4e-4d8e-9a57-0b1c2d3e4f50,AGENCY,Dr Priya Shah,,,SPEECH_AND_LANGUAGE_THERAPY,Northbridge NHS Trust,p.shah@nhs.example,,EMAIL
             """)),
             @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)) })
-    public ContactImportService.ImportReport importCsv(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+    @APIResponse(responseCode = "202", description = """
+            Sent with Prefer: respond-async: the import runs as a job; follow its Location for progress and report""",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportJobs.Job.class)))
+    public Response importCsv(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            @Parameter(description = "respond-async to run the import as a job (202 with its Location)",
+                    example = "respond-async") @HeaderParam(ImportJobs.PREFER) String prefer,
             InputStream csv) {
         importer.refuseIfAnnouncedLarger(contentLength);
-        return importer.importCsv(csv);
+        if (ImportJobs.asked(prefer)) {
+            byte[] file = importer.readWhole(csv);
+            return jobs.start("contacts", null,
+                    progress -> importer.importCsv(new ByteArrayInputStream(file), progress));
+        }
+        return Response.ok(importer.importCsv(csv, ImportProgress.NONE)).build();
     }
 }

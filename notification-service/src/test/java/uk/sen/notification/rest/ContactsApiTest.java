@@ -1,6 +1,7 @@
 package uk.sen.notification.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -246,6 +248,42 @@ class ContactsApiTest {
     }
 
     static final String HEADER = "pupil_id,kind,name,relationship,parental_responsibility,email,preferred_channel\n";
+
+    @Test
+    void aContactsImportSentRespondAsyncRunsAsAJobWithProgressAndTheSynchronousReport() {
+        String pupil = Api.newPupil("northbridge", "900101", SENCO);
+        String csv = HEADER + parentRow(pupil, "Sam Taylor") + parentRow(pupil, "Alex Taylor")
+                + pupil + ",PARENT_CARER,Robin Taylor,MOTHER,maybe," + Api.email("csv") + ",EMAIL\n";
+        var accepted = given().auth().oauth2(Tokens.of(SENCO)).header("Prefer", "respond-async")
+                .contentType("text/csv").body(csv).post("/api/v1/contacts/import").then().statusCode(202)
+                .header("Preference-Applied", "respond-async").body("kind", equalTo("contacts")).extract();
+        String job = accepted.header("Location");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(given().auth().oauth2(Tokens.of(SENCO))
+                .get(job).path("status")));
+        given().auth().oauth2(Tokens.of(SENCO)).get(job).then().statusCode(200).body("status", equalTo("SUCCEEDED"))
+                .body("rowsRead", equalTo(3)).body("applied", equalTo(2)).body("unchanged", equalTo(0))
+                .body("invalid", equalTo(1)).body("report.created", equalTo(2)).body("report.rejected", equalTo(1));
+        assertEquals(2, contactCount(pupil));
+        // the same file again, as a job and synchronously: nothing added, and the same report both ways
+        String again = given().auth().oauth2(Tokens.of(SENCO)).header("Prefer", "respond-async")
+                .contentType("text/csv").body(csv).post("/api/v1/contacts/import").then().statusCode(202).extract()
+                .header("Location");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCEEDED".equals(given().auth()
+                .oauth2(Tokens.of(SENCO)).get(again).path("status")));
+        Object asJob = given().auth().oauth2(Tokens.of(SENCO)).get(again).jsonPath().getMap("report");
+        Object synchronous = given().auth().oauth2(Tokens.of(SENCO)).contentType("text/csv").body(csv)
+                .post("/api/v1/contacts/import").then().statusCode(200).extract().jsonPath().getMap("");
+        assertEquals(synchronous, asJob);
+        assertEquals(2, contactCount(pupil));
+        // a bad file as a job: FAILED, saying why, nothing imported; the job is the school's caller's only
+        String bad = given().auth().oauth2(Tokens.of(SENCO)).header("Prefer", "respond-async")
+                .contentType("text/csv").body("pupil_id,kind,nmae,preferred_channel\n").post("/api/v1/contacts/import")
+                .then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(given().auth().oauth2(Tokens.of(SENCO))
+                .get(bad).path("status")));
+        given().auth().oauth2(Tokens.of(SENCO)).get(bad).then().body("problem", containsString("nmae"));
+        given().auth().oauth2(Tokens.of("senco.riverside")).get(job).then().statusCode(404);
+    }
 
     static String parentRow(String pupil, String name) {
         return pupil + ",PARENT_CARER," + name + ",MOTHER,yes," + Api.email("csv") + ",EMAIL\n";

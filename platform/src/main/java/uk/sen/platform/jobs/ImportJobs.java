@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,7 +131,8 @@ public class ImportJobs {
                 finish(id, "SUCCEEDED", json.writeValueAsString(report), null);
             } catch (ProblemException e) {
                 progress.write();
-                finish(id, "FAILED", null, e.getMessage());
+                finish(id, "FAILED", null, e.violations().size() < 2 ? e.getMessage() : e.getMessage() + ": "
+                        + String.join("; ", e.violations().stream().map(v -> v.field() + " " + v.reason()).toList()));
             }
         } catch (Exception | Error e) {
             LOG.warnf(e, "Import job %s failed: %s", id, e.getClass().getSimpleName());
@@ -185,22 +185,29 @@ public class ImportJobs {
         }
     }
 
-    /** The caller's job: of their trust, and of one of their schools unless they see the whole trust. */
+    /** One of the caller's jobs ({@link #visible}); 404 otherwise. */
     public Job get(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT id, kind, status, rows_read, applied, unchanged, invalid, report, problem, created_at,
-                       finished_at, trust_id, school_urn
+                       finished_at, trust_id, school_urn, created_by
                 FROM import_job WHERE id = ?1""").setParameter(1, id).getResultList();
-        Optional<Object[]> row = rows.stream().findFirst();
-        if (row.isEmpty() || !(caller.isTrustWide() ? String.valueOf(row.get()[11]).equals(caller.trustId())
-                : row.get()[12] != null && caller.coversSchool((String) row.get()[11], (String) row.get()[12]))) {
-            throw ProblemException.notFound("Import job", id);
-        }
-        Object[] r = row.get();
+        Object[] r = rows.stream().findFirst().filter(this::visible)
+                .orElseThrow(() -> ProblemException.notFound("Import job", id));
         return new Job(Rows.uuid(r[0]), (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
                 ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).longValue(), (String) r[7],
                 (String) r[8], Rows.instant(r[9]), r[10] == null ? null : Rows.instant(r[10]));
+    }
+
+    /** Of the caller's trust; for a school role, of one of their schools, or their own when it names no school. */
+    private boolean visible(Object[] row) {
+        String trust = (String) row[11];
+        String school = (String) row[12];
+        if (caller.isTrustWide()) {
+            return trust.equals(caller.trustId());
+        }
+        return school != null ? caller.coversSchool(trust, school)
+                : trust.equals(caller.trustId()) && caller.username().equals(row[13]);
     }
 
     /** Tells the other replicas that this process's jobs are alive, even in a long step that reports nothing. */

@@ -34,7 +34,8 @@ import uk.sen.platform.security.Roles;
  * <li>the errors it can answer, each {@code application/problem+json} with the one {@code Problem} schema: 400 when
  * it takes input, 401 and 403 when it needs a sign-in, 404 when its path names a record, 412 and 428 when it takes
  * {@code If-Match}, 413 and 415 when it takes a body, 422 when it applies rules to a body or an idempotency key;</li>
- * <li>the headers it sends: {@code ETag} with a versioned record, {@code Location} with a 201,
+ * <li>the headers it sends: {@code ETag} with a versioned record, {@code Location} with a 201 (and with the 202
+ * of an import job, with {@code Preference-Applied}),
  * {@code Idempotent-Replayed} where an {@code Idempotency-Key} is taken;</li>
  * <li>who may call it: the {@code @RolesAllowed} roles in words in the description and as {@code x-roles}, the
  * security requirement without scopes (realm roles are not OAuth scopes);</li>
@@ -300,10 +301,22 @@ public class ApiConventions implements OASFilter {
         if (code.equals("201")) {
             header(response, "Location", "Where the created record is read", null);
         }
+        if (code.equals("202") && refersTo(response.getContent(), "ImportJob")) {
+            header(response, "Location", "The import job: GET it for progress and, at the end, the report", null);
+            header(response, "Preference-Applied", "`respond-async`: the import runs as a job", "respond-async");
+        }
         if (idempotent) {
             header(response, "Idempotent-Replayed",
                     "`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`", "true");
         }
+    }
+
+    /** An answer whose JSON schema is the named component. */
+    private static boolean refersTo(Content content, String component) {
+        return content != null && content.getMediaType("application/json") != null
+                && content.getMediaType("application/json").getSchema() != null
+                && ("#/components/schemas/" + component).equals(content.getMediaType("application/json").getSchema()
+                        .getRef());
     }
 
     /** An answer whose schema is a record with a {@code version}: such answers carry the version as an ETag. */
