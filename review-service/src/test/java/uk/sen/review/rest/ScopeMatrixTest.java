@@ -69,6 +69,19 @@ class ScopeMatrixTest extends ScopeMatrixContract {
     record Change(String record, String step, String body) {
     }
 
+    /**
+     * The LA's view of EHC plan reviews takes no id, so the contract passes it by: it is for LA officers only, and
+     * every school role, Harbour's own included, is refused it outright, whichever school it asks for.
+     */
+    @Test
+    void theLaViewOfReviewsRefusesEverySchoolRole() {
+        for (String user : List.of("senco.meadow", "teacher.academy", "senco.riverside", "senco.harbour")) {
+            for (String path : List.of("/api/v1/la/reviews", "/api/v1/la/reviews.csv")) {
+                given().auth().oauth2(Tokens.of(user)).queryParam("school", "900101").get(path).then().statusCode(403);
+            }
+        }
+    }
+
     private static String etagOf(String record) {
         return given().auth().oauth2(Tokens.of("senco.harbour")).get(record).then().statusCode(200).extract()
                 .header("ETag");
@@ -93,6 +106,10 @@ class ScopeMatrixTest extends ScopeMatrixContract {
         }
         if (pathTemplate.startsWith("/api/v1/outcomes/schools/")) {
             return "900101";
+        }
+        if (pathTemplate.startsWith("/api/v1/import-jobs/")) {
+            // the platform's import jobs: this service runs no imports, so Harbour has no job to try
+            return null;
         }
         if (pathTemplate.startsWith("/api/v1/calendar/")) {
             // the feed's secret token is a capability URL with no bearer identity: whoever holds it reads it, by design
