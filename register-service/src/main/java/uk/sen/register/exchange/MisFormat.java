@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
@@ -105,8 +106,11 @@ public final class MisFormat {
             }
         }
         if (!problems.isEmpty()) {
+            // the detail names the columns too: it is all an import run as a job keeps of the refusal
             throw new ProblemException(400, "invalid-file", "The file cannot be imported",
-                    "The header row of the CSV file is not valid: nothing was imported.", problems);
+                    "The header row of the CSV file is not valid (" + problems.stream()
+                            .map(p -> p.field() + ": " + p.reason()).collect(Collectors.joining("; "))
+                            + "): nothing was imported.", problems);
         }
         return new Header(positions, names.size(), ignored);
     }

@@ -1,5 +1,7 @@
 package uk.sen.register.rest;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.sen.platform.io.LimitedInputStream;
+import uk.sen.platform.jobs.ImportJobs;
+import uk.sen.platform.jobs.ImportProgress;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.Roles;
 import uk.sen.platform.web.InputRules;
@@ -43,6 +48,13 @@ public class ImportResource {
 
     static final String DRY_RUN = "true: check and report what would change, change nothing (default false)";
 
+    static final String PREFER = "respond-async to import the file as a job (202 with its Location); anything else, "
+            + "or nothing, to wait for the report";
+
+    static final String ACCEPTED = """
+            Sent with Prefer: respond-async: the file was read and the import runs as a job; follow its Location for \
+            its progress and, at the end, the report""";
+
     public static final String CSV = "text/csv";
 
     @Inject
@@ -53,6 +65,9 @@ public class ImportResource {
 
     @Inject
     ExchangeConfig config;
+
+    @Inject
+    ImportJobs jobs;
 
     @POST
     @Path("mis")
@@ -72,7 +87,12 @@ public class ImportResource {
                     reported, not applied (the report lists the first 100 errors and counts them all). A file with a \
                     missing required column or that is not UTF-8 (400, 415), or larger than \
                     sen.exchange.mis-max-bytes (20 MB by default; 413), changes nothing. Try it first with \
-                    dryRun=true. The import is audited.""")
+                    dryRun=true. The import is audited. A large file can be sent with Prefer: respond-async: once the \
+                    school and the parameters are checked and the file is read (400, 404, 413, 415 as above), the \
+                    answer is 202 at once and the import runs as a job in your name (audited as yours). GET its \
+                    Location for the rows read, applied, unchanged and invalid so far and, when it has SUCCEEDED, this \
+                    same report; what would be refused once the file is read (a missing column, bytes that are not \
+                    UTF-8, leavers to confirm) ends the job as FAILED with the reason, having changed nothing.""")
     @RequestBody(required = true, description = """
             The MIS export: a header row naming the columns, then one row per pupil""",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"),
@@ -93,7 +113,9 @@ public class ImportResource {
             Leavers to confirm, nothing was changed: more pupils would leave than an import may record without \
             confirmation, or a full file has rows that name no pupil while pupils on roll are missing from it. Check \
             who would leave with dryRun=true, then import again with confirmLeavers=true""")
-    public ImportReport importMis(
+    @APIResponse(responseCode = "202", description = ACCEPTED, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ImportJobs.Job.class)))
+    public Response importMis(
             @Parameter(description = "The school (URN) the file is for: one of yours", required = true,
                     example = "900101") @QueryParam("school") String school,
             @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
@@ -113,14 +135,23 @@ public class ImportResource {
                     of the pupils on roll, by default); check them first with dryRun=true (default false)""",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("confirmLeavers") String confirmLeavers,
+            @Parameter(description = PREFER, example = ImportJobs.RESPOND_ASYNC)
+            @HeaderParam(ImportJobs.PREFER) String prefer,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body) {
         requireUtf8(contentType);
         refuseIfLarger(contentLength, config.misMaxBytes());
         String urn = required("school", school);
-        return mis.importCsv(urn, new MisImportService.Options(mode(mode), date("asOf", asOf), flag("dryRun", dryRun),
-                flag("confirmLeavers", confirmLeavers)), body);
+        MisImportService.Options options = new MisImportService.Options(mode(mode), date("asOf", asOf),
+                flag("dryRun", dryRun), flag("confirmLeavers", confirmLeavers));
+        if (!ImportJobs.asked(prefer)) {
+            return Response.ok(mis.importCsv(urn, options, body, ImportProgress.NONE)).build();
+        }
+        mis.checkRequest(urn, options);
+        byte[] file = readWhole(body, config.misMaxBytes());
+        return jobs.start("mis", urn,
+                progress -> mis.importCsv(urn, options, new ByteArrayInputStream(file), progress));
     }
 
     @POST
@@ -136,7 +167,11 @@ public class ImportResource {
                     and warnings and counts them all). A file that is not XML (400), or larger than \
                     sen.exchange.ctf-max-bytes (20 MB by default; 413), changes nothing. Changes are announced to the \
                     other services as the API announces them; the import is audited. Try it first with dryRun=true, \
-                    as with the MIS import.""")
+                    as with the MIS import. With Prefer: respond-async, as with the MIS import, the file is read and \
+                    the school its header names is checked (400, 404, 413 as above), then the answer is 202 at once \
+                    and the import runs as a job: GET its Location for its progress and, when it has SUCCEEDED, this \
+                    same report (FAILED with the reason, having changed nothing, when the rest of the file is \
+                    refused).""")
     @RequestBody(required = true, description = "The CTF as the sending school's MIS wrote it (XML, DfE CTF schema)",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -146,7 +181,9 @@ public class ImportResource {
             The school the file is for (its DestSchool, or the school given) is not one of yours""")
     @APIResponse(responseCode = "409", description = """
             A pupil of the file was changed by someone else while it was being imported: import the file again""")
-    public ImportReport importCtf(
+    @APIResponse(responseCode = "202", description = ACCEPTED, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ImportJobs.Job.class)))
+    public Response importCtf(
             @Parameter(description = """
                     The school (URN), needed only when the file's destination is unknown (MMM/MMMM); when given, it \
                     must be the school the file names""", example = "900101")
@@ -155,10 +192,22 @@ public class ImportResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("entryDate") String entryDate,
             @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("dryRun") String dryRun,
+            @Parameter(description = PREFER, example = ImportJobs.RESPOND_ASYNC)
+            @HeaderParam(ImportJobs.PREFER) String prefer,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body) {
         refuseIfLarger(contentLength, config.ctfMaxBytes());
-        return ctf.importCtf(blankToNull(school), date("entryDate", entryDate), flag("dryRun", dryRun), body);
+        String urn = blankToNull(school);
+        LocalDate entry = date("entryDate", entryDate);
+        boolean dry = flag("dryRun", dryRun);
+        if (!ImportJobs.asked(prefer)) {
+            return Response.ok(ctf.importCtf(urn, entry, dry, body, ImportProgress.NONE)).build();
+        }
+        byte[] file = readWhole(body, config.ctfMaxBytes());
+        // the job belongs to the school the file is for, so that school's staff can follow it
+        String destination = ctf.destinationOf(urn, file);
+        return jobs.start("ctf", destination,
+                progress -> ctf.importCtf(urn, entry, dry, new ByteArrayInputStream(file), progress));
     }
 
     static String required(String name, String value) {
@@ -208,6 +257,22 @@ public class ImportResource {
             throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type", "The file must be "
                     + "UTF-8 (it was sent as " + charset + "); save it as \"CSV UTF-8\" and import it again.",
                     List.of());
+        }
+    }
+
+    /**
+     * The whole file, for an import sent as a job: read before the request is answered, within the import's limit
+     * (413 beyond it, as the synchronous form answers).
+     */
+    private static byte[] readWhole(InputStream body, long limit) {
+        LimitedInputStream limited = new LimitedInputStream(body, limit);
+        try (limited) {
+            return limited.readAllBytes();
+        } catch (IOException e) {
+            if (limited.exceeded()) {
+                throw limited.refusal();
+            }
+            throw ProblemException.badRequest("The file could not be read to the end; nothing was imported.");
         }
     }
 

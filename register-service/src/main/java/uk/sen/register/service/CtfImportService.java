@@ -1,5 +1,6 @@
 package uk.sen.register.service;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import uk.sen.platform.io.LimitedInputStream;
+import uk.sen.platform.jobs.ImportProgress;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
@@ -59,13 +61,15 @@ public class CtfImportService {
      * @param schoolUrn needed only when the file's destination is unknown (MMM/MMMM); else it must match it
      * @param entryDate the pupils' first day at the school, when known (default: today)
      * @param dryRun    read, check and report everything, then roll it all back (nothing stored, nothing announced)
+     * @param progress  told the counts after each batch and at the end; the report is the same whoever listens
      */
-    public ImportReport importCtf(String schoolUrn, LocalDate entryDate, boolean dryRun, InputStream body) {
+    public ImportReport importCtf(String schoolUrn, LocalDate entryDate, boolean dryRun, InputStream body,
+            ImportProgress progress) {
         LimitedInputStream limited = new LimitedInputStream(body, config.ctfMaxBytes());
         LocalDate today = register.today();
         try {
             return RegisterImporter.inOneTransaction(config.importTimeout(), dryRun,
-                    () -> read(new CtfReader(limited), schoolUrn, entryDate, today, dryRun));
+                    () -> read(new CtfReader(limited), schoolUrn, entryDate, today, dryRun, progress));
         } catch (RuntimeException e) {
             if (limited.exceeded()) {
                 throw limited.refusal();
@@ -79,11 +83,23 @@ public class CtfImportService {
         }
     }
 
-    private ImportReport read(CtfReader ctf, String schoolUrn, LocalDate entryDate, LocalDate today, boolean dryRun) {
+    /**
+     * The school a file already read whole is for, as its header names it (one of the caller's: else 404), for an
+     * import sent as a job: refused before it is answered, as a file that is not a CTF (400) is.
+     */
+    public String destinationOf(String schoolUrn, byte[] file) {
+        try (CtfReader ctf = new CtfReader(new ByteArrayInputStream(file))) {
+            return destination(ctf.header().dest(), schoolUrn).urn;
+        }
+    }
+
+    private ImportReport read(CtfReader ctf, String schoolUrn, LocalDate entryDate, LocalDate today, boolean dryRun,
+            ImportProgress progress) {
         try (ctf) {
             CtfReader.Header header = ctf.header();
             School school = destination(header.dest(), schoolUrn);
-            ImportReport.Builder report = new ImportReport.Builder("ctf", school.urn, dryRun, config.reportMaxErrors());
+            ImportReport.Builder report = new ImportReport.Builder("ctf", school.urn, dryRun, config.reportMaxErrors(),
+                    progress);
             String from = header.source() == null ? "an unnamed school"
                     : header.source().la() + "-" + header.source().estab()
                             + (header.source().name() == null ? "" : " " + header.source().name());
@@ -113,6 +129,7 @@ public class CtfImportService {
             }
             apply(school, today, batch.take(), from, warnings, report);
             report.ignoredColumns(ctf.skipped());
+            report.tellProgress();
             return report.build();
         }
     }
@@ -141,6 +158,7 @@ public class CtfImportService {
             }
             report.warn(result.ref(), result.upn(), remarks);
         }
+        report.tellProgress();
     }
 
     private static Violation duplicate(long earlierPupil) {

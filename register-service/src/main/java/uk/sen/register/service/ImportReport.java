@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import uk.sen.platform.jobs.ImportProgress;
 import uk.sen.platform.problem.Violation;
 import uk.sen.register.domain.RegisterSync.Outcome;
 
@@ -156,14 +157,31 @@ public record ImportReport(
         private final FirstByRow<RowError> errors;
         private final FirstByRow<RowWarning> warnings;
         private List<String> ignoredColumns = List.of();
+        private final ImportProgress progress;
 
         /** @param maxListed the most errors, and the most warnings, the report lists */
         public Builder(String format, String school, boolean dryRun, int maxListed) {
+            this(format, school, dryRun, maxListed, ImportProgress.NONE);
+        }
+
+        /** @param progress told the counts so far each time {@link #tellProgress} is called */
+        public Builder(String format, String school, boolean dryRun, int maxListed, ImportProgress progress) {
             this.format = format;
             this.school = school;
             this.dryRun = dryRun;
             this.errors = new FirstByRow<>(maxListed, RowError::row);
             this.warnings = new FirstByRow<>(maxListed, RowWarning::row);
+            this.progress = progress;
+        }
+
+        /**
+         * Tells the progress the rows so far: read, applied (a pupil put on roll, changed, or left by their row's
+         * LeavingDate), unchanged and invalid. Called between batches, when every row read has been accounted for,
+         * so the last three add up to the first; pupils missing from a full file are not rows, and only the report
+         * counts them.
+         */
+        public void tellProgress() {
+            progress.update(rows, created + updated + leavers.size() - notInFile, unchanged, invalid);
         }
 
         public void read() {

@@ -18,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.io.LimitedInputStream;
 import uk.sen.platform.io.Utf8Reader;
+import uk.sen.platform.jobs.ImportProgress;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.problem.Violation;
 import uk.sen.register.config.ExchangeConfig;
@@ -90,18 +91,27 @@ public class MisImportService {
     @Inject
     ExchangeConfig config;
 
-    public ImportReport importCsv(String schoolUrn, Options options, InputStream body) {
+    /**
+     * What is refused before the file is read: a school that is not one of the caller's (404), a file's date after
+     * today (400). An import sent as a job is checked here before it is answered.
+     */
+    public void checkRequest(String schoolUrn, Options options) {
+        schools.visibleSchool(schoolUrn);
+        fileDate(options, register.today());
+    }
+
+    /**
+     * Imports the file, telling {@code progress} the counts after each batch and at the end; the report is the same
+     * whoever listens.
+     */
+    public ImportReport importCsv(String schoolUrn, Options options, InputStream body, ImportProgress progress) {
         School school = schools.visibleSchool(schoolUrn);
         LocalDate today = register.today();
-        LocalDate fileDate = options.asOf() != null ? options.asOf() : today;
-        if (fileDate.isAfter(today)) {
-            throw ProblemException.invalid("asOf", "must not be after today (" + today + "): the file describes the "
-                    + "roll on the day it was exported");
-        }
+        LocalDate fileDate = fileDate(options, today);
         LimitedInputStream limited = new LimitedInputStream(body, config.misMaxBytes());
         CsvReader csv = new CsvReader(new Utf8Reader(limited));
         ImportReport.Builder report = new ImportReport.Builder("mis", school.urn, options.dryRun(),
-                config.reportMaxErrors());
+                config.reportMaxErrors(), progress);
         try {
             RegisterImporter.inOneTransaction(config.importTimeout(), options.dryRun(), () -> {
                 read(csv, school, today, fileDate, options, report);
@@ -111,6 +121,15 @@ public class MisImportService {
             throw refusal(e, limited, csv.row());
         }
         return report.build();
+    }
+
+    private static LocalDate fileDate(Options options, LocalDate today) {
+        LocalDate fileDate = options.asOf() != null ? options.asOf() : today;
+        if (fileDate.isAfter(today)) {
+            throw ProblemException.invalid("asOf", "must not be after today (" + today + "): the file describes the "
+                    + "roll on the day it was exported");
+        }
+        return fileDate;
     }
 
     private void read(CsvReader csv, School school, LocalDate today, LocalDate fileDate, Options options,
@@ -174,6 +193,7 @@ public class MisImportService {
             if (notInFile > 0) {
                 leaveNotInFile(school, fileDate, dryRun, report);
             }
+            report.tellProgress();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -282,6 +302,7 @@ public class MisImportService {
         if (dryRun) {
             auditDryRun(school, compared);
         }
+        report.tellProgress();
     }
 
     /**

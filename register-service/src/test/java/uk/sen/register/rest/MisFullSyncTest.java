@@ -28,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -67,13 +66,7 @@ class MisFullSyncTest {
     /** Riverside Primary's pupils and their records go, so no other test finds this test's pupils. */
     @AfterEach
     void removePupils() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (String table : List.of("pupil_need_history", "pupil_need", "sen_provision")) {
-                em.createNativeQuery("DELETE FROM " + table + " WHERE pupil_id IN (SELECT id FROM pupil "
-                        + "WHERE school_urn = ?1)").setParameter(1, school).executeUpdate();
-            }
-            em.createNativeQuery("DELETE FROM pupil WHERE school_urn = ?1").setParameter(1, school).executeUpdate();
-        });
+        RegisterFixtures.removePupils(em, school);
     }
 
     /** The pupils of a roll, by UPN: K for the first {@code k}, E for the next {@code e}, N for the rest. */

@@ -94,6 +94,17 @@ final class RegisterFixtures {
         return json.append(']').toString();
     }
 
+    /** The school's pupils and their records go, so no other test finds them (their audit and events stay). */
+    static void removePupils(EntityManager em, String school) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String table : List.of("pupil_need_history", "pupil_need", "sen_provision")) {
+                em.createNativeQuery("DELETE FROM " + table + " WHERE pupil_id IN (SELECT id FROM pupil "
+                        + "WHERE school_urn = ?1)").setParameter(1, school).executeUpdate();
+            }
+            em.createNativeQuery("DELETE FROM pupil WHERE school_urn = ?1").setParameter(1, school).executeUpdate();
+        });
+    }
+
     /**
      * Schools outside Northbridge, which no demo user can create: Riverside Primary (trust riverside, LA 801) and a
      * riverside school in another LA (935). Inserted as the riverside trust's admin would have created them.

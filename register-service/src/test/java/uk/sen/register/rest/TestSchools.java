@@ -45,8 +45,15 @@ final class TestSchools {
 
     /** A fresh valid UPN for LA 801, school 2001, unique within a run (the test database is new each run). */
     static String newUpn() {
-        int n = SERIAL.incrementAndGet();
-        String body = "8012001" + String.format("%02d%03d", 10 + n / 1000, n % 1000);
+        return upn("8012001", SERIAL.incrementAndGet());
+    }
+
+    /**
+     * The valid UPN numbered {@code n} (0 to 89,999) of a school's DfE number ({@code laAndEstab}, 7 digits): a test
+     * that needs many UPNs of its own takes them from another school's number than {@link #newUpn}'s.
+     */
+    static String upn(String laAndEstab, int n) {
+        String body = laAndEstab + String.format("%02d%03d", 10 + n / 1000, n % 1000);
         return uk.sen.register.domain.Upn.checkLetter("X" + body) + body;
     }
 }
