@@ -294,6 +294,16 @@ class SencoJourneyIT {
         assertEquals(annualBefore, openItems(forecastHeld, ANNUAL_REVIEW));
         assertOneMoreAnnualReview(forecastBefore, forecastHeld, Set.of(), 0);
 
+        // the LA sees the held review of its school, with the report due two weeks after the meeting
+        io.restassured.path.json.JsonPath laView = Stack.asLa().queryParam("school", "900101").queryParam("size", 200)
+                .queryParam("from", dueBy.toString()).queryParam("to", dueBy.toString())
+                .get(Stack.REVIEW + "/api/v1/la/reviews").then().statusCode(200).extract().jsonPath();
+        String row = "items.find { it.reviewId == '" + review + "' }";
+        assertEquals(TODAY.toString(), laView.getString(row + ".heldOn"), laView.prettify());
+        assertEquals(TODAY.plusWeeks(2).toString(), laView.getString(row + ".reportDueBy"));
+        assertEquals(pupil.toString(), laView.getString(row + ".pupilId"));
+        assertEquals(false, laView.prettify().contains("Quillonette"), "the LA view names the child");
+
         // the LA officer's export carries the pupil's plan
         String export = java.nio.file.Files.readString(Api.asLa().exports.exportLaReturn("csv").toPath());
         String upn = SENCO_API.pupils.getPupil(pupil).getUpn();

@@ -36,6 +36,8 @@ class ScopeMatrixTest extends ScopeMatrixContract {
     /** A webhook subscription of the trust (trust admins and integrations only) and one of its deliveries. */
     static String webhook;
     static String webhookDelivery;
+    /** A contacts import run as a job by Harbour's SENCO. */
+    static String importJob;
 
     @BeforeEach
     void harbourRecords() {
@@ -55,7 +57,12 @@ class ScopeMatrixTest extends ScopeMatrixContract {
         message = (String) Api.awaitMessage(known, parent, SENCO, "DELIVERED").get("id");
         pupil = known;
         staffContact = Api.staff(HARBOUR, "SLT", Api.email("head"), SENCO);
-        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.of("trust.admin"))
+        String location = given().auth().oauth2(Tokens.of(SENCO)).header("Prefer", "respond-async")
+                .contentType("text/csv").body("pupil_id,kind,name,preferred_channel\n" + known
+                        + ",PARENT_CARER,Jo Rivers,EMAIL\n")
+                .post("/api/v1/contacts/import").then().statusCode(202).extract().header("Location");
+        importJob = location.substring(location.lastIndexOf('/') + 1);
+        await().atMost(java.time.Duration.ofSeconds(90)).until(() -> given().auth().oauth2(Tokens.of("trust.admin"))
                 .get("/api/v1/webhooks/" + webhook + "/deliveries").jsonPath().getList("items").size() == 1);
         webhookDelivery = given().auth().oauth2(Tokens.of("trust.admin"))
                 .get("/api/v1/webhooks/" + webhook + "/deliveries").path("items[0].id");
@@ -87,6 +94,9 @@ class ScopeMatrixTest extends ScopeMatrixContract {
         if (pathTemplate.startsWith("/api/v1/staff-contacts/")) {
             return staffContact;
         }
+        if (pathTemplate.startsWith("/api/v1/import-jobs/")) {
+            return importJob;
+        }
         if (pathTemplate.startsWith("/api/v1/webhooks/")) {
             return switch (parameter) {
                 case "id" -> webhook;
@@ -103,7 +113,7 @@ class ScopeMatrixTest extends ScopeMatrixContract {
     /** The senders claim, send and settle messages and webhook deliveries on their own schedule. */
     @Override
     protected Set<String> unwatchedTables() {
-        return Set.of("message", "webhook_delivery", "webhook_subscription");
+        return Set.of("message", "webhook_delivery", "webhook_subscription", "import_job");
     }
 
     // a new operation that takes an id must be given a Harbour record here, not skipped unnoticed

@@ -33,6 +33,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.io.Rows;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
@@ -87,6 +88,16 @@ public class ImportJobs {
     @ConfigProperty(name = "sen.jobs.progress-interval", defaultValue = "1s")
     Duration progressInterval;
 
+    /**
+     * Jobs this process holds at once, running or waiting (two run at a time); each holds its file in memory until it
+     * has run, so more are refused (429) rather than queued without bound.
+     */
+    @ConfigProperty(name = "sen.jobs.max", defaultValue = "4")
+    int maxJobs;
+
+    @Inject
+    AuditLog audit;
+
     /** The jobs this process is running: their rows are kept fresh, so only a job whose process ended goes stale. */
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
@@ -105,6 +116,11 @@ public class ImportJobs {
      */
     public Response start(String kind, String schoolUrn, Function<ImportProgress, Object> work) {
         String trust = caller.requireTrust();
+        if (running.size() >= maxJobs) {
+            throw new ProblemException(429, "too-many-jobs", "Too many imports running", "This service is running "
+                    + running.size() + " imports already; send the file again in a few minutes, or without "
+                    + "Prefer: respond-async.", List.of());
+        }
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
@@ -113,13 +129,19 @@ public class ImportJobs {
                 .setParameter(1, id).setParameter(2, kind).setParameter(3, trust).setParameter(4, schoolUrn)
                 .setParameter(5, caller.username()).executeUpdate());
         SecurityIdentity as = identities.getIdentity(); // the caller's own, not the request's proxy of it
-        workers.runAsync(() -> run(id, as, work));
+        running.add(id); // kept fresh by the heartbeat from now, while it waits for a worker too
+        try {
+            workers.runAsync(() -> run(id, as, work));
+        } catch (RuntimeException e) {
+            running.remove(id);
+            finish(id, "FAILED", null, "the service is stopping; send the file again");
+            throw e;
+        }
         return Response.accepted(new Job(id, kind, "RUNNING", 0, 0, 0, 0, null, null, now, null))
                 .location(URI.create("/api/v1/import-jobs/" + id)).header("Preference-Applied", RESPOND_ASYNC).build();
     }
 
     private void run(UUID id, SecurityIdentity as, Function<ImportProgress, Object> work) {
-        running.add(id);
         ManagedContext request = Arc.container().requestContext();
         request.activate();
         try {
@@ -194,6 +216,8 @@ public class ImportJobs {
                 FROM import_job WHERE id = ?1""").setParameter(1, id).getResultList();
         Object[] r = rows.stream().findFirst().filter(this::visible)
                 .orElseThrow(() -> ProblemException.notFound("Import job", id));
+        // its report names pupils (ids, UPNs): reading it is recorded like any read of pupil data
+        audit.record(AuditLog.READ, "import-job", id.toString(), (String) r[11], (String) r[12]);
         return new Job(Rows.uuid(r[0]), (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
                 ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).longValue(), (String) r[7],
                 (String) r[8], Rows.instant(r[9]), r[10] == null ? null : Rows.instant(r[10]));

@@ -48,6 +48,10 @@ public class Retention {
     @ConfigProperty(name = "sen.retention.idempotency-keys", defaultValue = "P1D")
     Duration idempotencyKeys;
 
+    /** Finished import jobs, whose reports name pupils: kept long enough to be read, then gone. */
+    @ConfigProperty(name = "sen.retention.import-jobs", defaultValue = "P7D")
+    Duration importJobs;
+
     @Scheduled(every = "${sen.retention.interval:1h}", delayed = "${sen.retention.first-delay:5m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -64,6 +68,8 @@ public class Retention {
         deleted.put("outbox_event", purge("outbox_event", "sent_at", publishedOutbox));
         deleted.put("handled_event", purge("handled_event", "handled_at", handledEvents));
         deleted.put("idempotency_record", purge("idempotency_record", "created_at", idempotencyKeys));
+        // a running job has no finished_at, so it is never past its window
+        deleted.put("import_job", purge("import_job", "finished_at", importJobs));
         if (deleted.values().stream().anyMatch(n -> n > 0)) {
             LOG.infof("Retention removed %s", deleted);
         }
