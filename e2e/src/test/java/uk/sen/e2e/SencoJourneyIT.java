@@ -295,7 +295,7 @@ class SencoJourneyIT {
         assertOneMoreAnnualReview(forecastBefore, forecastHeld, Set.of(), 0);
 
         // the LA sees the held review of its school, with the report due two weeks after the meeting
-        io.restassured.path.json.JsonPath laView = Stack.asLa().queryParam("school", "900101").queryParam("size", 200)
+        io.restassured.path.json.JsonPath laView = Stack.asLa().queryParam("school", SCHOOL).queryParam("size", 200)
                 .queryParam("from", dueBy.toString()).queryParam("to", dueBy.toString())
                 .get(Stack.REVIEW + "/api/v1/la/reviews").then().statusCode(200).extract().jsonPath();
         String row = "items.find { it.reviewId == '" + review + "' }";

@@ -21,5 +21,7 @@ public class KnownPupil extends PanacheEntityBase {
     public String provision;
     /** Random, for messages and agencies: says nothing about the child and cannot be traced back without access. */
     public String caseReference;
+    /** The UPN, from the register's events: only to find the pupil a contacts import names by it. */
+    public String upn;
     public Instant updatedAt;
 }

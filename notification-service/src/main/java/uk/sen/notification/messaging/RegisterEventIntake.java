@@ -55,7 +55,7 @@ public class RegisterEventIntake extends EventFollower {
 
     /** The pupil, trust and school from the data, or else from the CloudEvent's subject and extensions. */
     private static RegisterEvent withAttributes(IncomingEvent e, RegisterEvent d) {
-        RegisterEvent full = new RegisterEvent(or(d.pupilId(), e.subject()), or(d.trustId(), e.trustId()),
+        RegisterEvent full = new RegisterEvent(or(d.pupilId(), e.subject()), d.upn(), or(d.trustId(), e.trustId()),
                 or(d.schoolUrn(), e.schoolUrn()), d.provision(), d.provisionStartDate(), d.previousProvision());
         requirePupil(e, full.pupilId(), full.trustId(), full.schoolUrn());
         return full;

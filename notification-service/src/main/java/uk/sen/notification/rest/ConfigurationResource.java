@@ -70,7 +70,7 @@ public class ConfigurationResource {
 
     @GET
     @Path("/trigger-rules")
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "getNotificationTriggerRules",
             summary = "Event type -> condition -> recipients -> channel -> template, the invitee role to agency "
                     + "mapping, and the meeting reminder days",
@@ -87,7 +87,7 @@ public class ConfigurationResource {
 
     @GET
     @Path("/templates")
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listNotificationTemplates",
             summary = "The templates your trust uses: its own (source TRUST) where it has one, else the default",
             description = """
@@ -103,7 +103,7 @@ public class ConfigurationResource {
 
     @GET
     @Path("/templates/{key}/{channel}")
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getNotificationTemplate",
             summary = "One template as your trust uses it; the ETag is the trust's own version",
             description = """

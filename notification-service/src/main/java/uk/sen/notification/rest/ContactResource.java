@@ -67,7 +67,7 @@ public class ContactResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "getContact", summary = "One contact, with its ETag",
             description = """
                     One parent, carer or agency contact of a pupil in your schools, with its ETag to send as If-Match \
@@ -81,7 +81,7 @@ public class ContactResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.SENCO)
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN })
     @Operation(operationId = "updateContact", summary = "Change a contact; the kind cannot change",
             description = """
                     Replaces a contact's details with those sent, checked by the same rules as when it was added (the \
@@ -98,7 +98,7 @@ public class ContactResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed(Roles.SENCO)
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN })
     @Operation(operationId = "removeContact", summary = "Remove a contact; messages to them still waiting are not sent",
             description = """
                     Removes a parent, carer or agency contact of a pupil. Messages to them that are still waiting are \
@@ -113,7 +113,7 @@ public class ContactResource {
 
     @GET
     @Path("/{id}/messages")
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listContactMessages", summary = "The delivery log of one contact, newest first",
             description = """
                     Every message written to one contact (or, with a staff contact's id, to that member of staff), \
@@ -126,11 +126,12 @@ public class ContactResource {
     @POST
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
-    @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "importContacts", summary = "Import parent, carer and agency contacts from a CSV file",
             description = """
                     Adds the contacts of a CSV file (UTF-8, at most 5 MB by default, and 5,000 rows) with a header row \
-                    naming its columns: pupil_id, kind, name and preferred_channel are required; relationship, \
+                    naming its columns: the pupil, by pupil_id (the register's id) or upn (the UPN, as the school's MIS \
+                    names pupils), and kind, name and preferred_channel are required; relationship, \
                     parental_responsibility (yes/no), agency, organisation, email, mobile, address_line1, \
                     address_line2, town and postcode are optional; the codes are those of a contact sent as JSON. Each \
                     row is checked by the same rules as addContact: valid rows are added, bad rows reported per line \

@@ -44,7 +44,7 @@ public class MessageResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getMessage", summary = "One message: to whom, by which channel, what, and what happened to it",
             description = """
                     One message of the delivery log of your schools: the recipient and the address used, the channel \
@@ -56,7 +56,7 @@ public class MessageResource {
 
     @POST
     @Path("/{id}/resend")
-    @RolesAllowed(Roles.SENCO)
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN })
     @Operation(operationId = "resendMessage",
             summary = "Send a message again, as a new message linked to this one, to the recipient's current address",
             description = """

@@ -83,7 +83,7 @@ public class PupilResource {
     AuditLog audit;
 
     @GET
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "getNotificationPupil",
             summary = "The pupil as this service knows them from the register, with their case reference",
             description = """
@@ -98,7 +98,7 @@ public class PupilResource {
 
     @GET
     @Path("/contacts")
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "listPupilContacts", summary = "The pupil's parents, carers and agency contacts",
             description = """
                     The pupil's parents and carers, then their agency contacts, each group in the order they were \
@@ -113,7 +113,7 @@ public class PupilResource {
     @POST
     @Path("/contacts")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.SENCO)
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN })
     @Operation(operationId = "addContact", summary = "Add a parent, carer or agency contact",
             description = """
                     Adds a parent or carer (with their relationship and whether they have parental responsibility) or \
@@ -137,7 +137,7 @@ public class PupilResource {
 
     @GET
     @Path("/sharing")
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listPupilSharingBases",
             summary = "The basis for sharing with each agency (consent, legal obligation, public task), and whether "
                     + "it allows sharing today",
@@ -185,7 +185,7 @@ public class PupilResource {
 
     @GET
     @Path("/messages")
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listPupilMessages", summary = "The pupil's delivery log, newest first",
             description = """
                     Every message about the pupil, to their parents, carers and agency contacts, newest first, with \
@@ -201,7 +201,7 @@ public class PupilResource {
 
     @GET
     @Path("/sharing-records")
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listPupilSharingRecords",
             summary = "What was shared with which agency contact, when, why and on what basis",
             description = """

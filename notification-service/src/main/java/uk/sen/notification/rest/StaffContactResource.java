@@ -59,7 +59,7 @@ public class StaffContactResource {
 
     @GET
     @Path("/schools/{urn}/staff-contacts")
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listStaffContacts", summary = "The school's staff who receive alerts (role SENCO or SLT)",
             description = """
                     The members of a school's staff the service writes to: its SENCO contacts (deadlines approaching \
@@ -75,7 +75,7 @@ public class StaffContactResource {
     @POST
     @Path("/schools/{urn}/staff-contacts")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.SENCO, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TRUST_ADMIN })
     @Operation(operationId = "addStaffContact", summary = "Add a staff contact",
             description = """
                     Adds a member of the school's staff who receives alerts from now on: a SENCO contact or a senior \
@@ -100,7 +100,7 @@ public class StaffContactResource {
 
     @GET
     @Path("/staff-contacts/{id}")
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getStaffContact", summary = "One staff contact, with its ETag",
             description = """
                     One member of staff who receives alerts, with the ETag to send as If-Match when you change or \
@@ -114,7 +114,7 @@ public class StaffContactResource {
     @PUT
     @Path("/staff-contacts/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.SENCO, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TRUST_ADMIN })
     @Operation(operationId = "updateStaffContact", summary = "Change a staff contact",
             description = """
                     Replaces a staff contact's role, name and email address. Alerts not yet sent go to the new \
@@ -130,7 +130,7 @@ public class StaffContactResource {
 
     @DELETE
     @Path("/staff-contacts/{id}")
-    @RolesAllowed({ Roles.SENCO, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TRUST_ADMIN })
     @Operation(operationId = "removeStaffContact", summary = "Remove a staff contact",
             description = """
                     Removes a member of staff from the alerts: alerts to them still waiting are not sent (SUPPRESSED, \
@@ -145,7 +145,7 @@ public class StaffContactResource {
 
     @GET
     @Path("/staff-contacts/{id}/messages")
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listStaffContactMessages", summary = "The delivery log of one staff contact, newest first",
             description = """
                     Every alert written to one member of staff, newest first, with what happened to each; paged (page \

@@ -48,10 +48,13 @@ import uk.sen.platform.security.CallerScope;
 @ApplicationScoped
 public class ContactImportService {
 
-    public static final List<String> COLUMNS = List.of("pupil_id", "kind", "name", "relationship",
+    public static final List<String> COLUMNS = List.of("pupil_id", "upn", "kind", "name", "relationship",
             "parental_responsibility", "agency", "organisation", "email", "mobile", "address_line1", "address_line2",
             "town", "postcode", "preferred_channel");
-    static final Set<String> REQUIRED = Set.of("pupil_id", "kind", "name", "preferred_channel");
+    static final Set<String> REQUIRED = Set.of("kind", "name", "preferred_channel");
+    /** A UPN's form (the register checks its check letter): a letter, the LA's and a serial's 11 digits, a check. */
+    private static final java.util.regex.Pattern UPN = java.util.regex.Pattern.compile(
+            "[A-HJ-NP-RT-Z][0-9]{11}[0-9A-HJ-NP-RT-Z]");
     public static final int MAX_ROWS = 5000;
     /** Rejected rows listed in a report; {@code rejected} still counts them all. */
     public static final int MAX_LISTED_REJECTIONS = 100;
@@ -67,7 +70,9 @@ public class ContactImportService {
             @Schema(description = "CREATED: added; DUPLICATE: a contact held already (same pupil, kind, name and "
                     + "relationship or agency), left alone; REJECTED: see violations",
                     enumeration = { "CREATED", "DUPLICATE", "REJECTED" }) String status,
-            @Schema(description = "The pupil_id column as written; null when the row had none", nullable = true)
+            @Schema(description = """
+                    The pupil_id column as written, or the id of the pupil its upn names; null when the row named \
+                    neither""", nullable = true)
             String pupilId,
             @Schema(description = "The contact added; null unless CREATED", nullable = true, format = "uuid")
             String contactId,
@@ -217,9 +222,10 @@ public class ContactImportService {
         List<Violation> violations = new ArrayList<>();
         KnownPupil pupil = null;
         String pupilText = v.get("pupil_id");
-        if (pupilText == null) {
-            violations.add(new Violation("pupil_id", "is required"));
-        } else {
+        String upn = v.get("upn") == null ? null : v.get("upn").toUpperCase(Locale.ROOT);
+        if (pupilText == null && upn == null) {
+            violations.add(new Violation("pupil_id", "is required (or the pupil's upn)"));
+        } else if (pupilText != null) {
             try {
                 pupil = KnownPupil.findById(UUID.fromString(pupilText));
             } catch (IllegalArgumentException e) {
@@ -228,6 +234,19 @@ public class ContactImportService {
             if (violations.isEmpty() && (pupil == null || !caller.coversSchool(pupil.trustId, pupil.schoolUrn))) {
                 violations.add(new Violation("pupil_id", "no pupil with this id in your schools"));
                 pupil = null;
+            }
+            if (pupil != null && upn != null && !upn.equals(pupil.upn)) {
+                violations.add(new Violation("upn", "is not the UPN of the pupil with this pupil_id"));
+                pupil = null;
+            }
+        } else if (!UPN.matcher(upn).matches()) {
+            violations.add(new Violation("upn", "is not a UPN (13 characters: a letter, 11 digits, a digit or letter)"));
+        } else {
+            pupil = byUpn(upn);
+            if (pupil == null) {
+                violations.add(new Violation("upn", "no pupil with this UPN in your schools"));
+            } else {
+                pupilText = pupil.pupilId.toString();
             }
         }
         String pr = v.get("parental_responsibility");
@@ -265,6 +284,12 @@ public class ContactImportService {
         return new RowResult(row.line(), "CREATED", pupilText, added.id.toString(), List.of());
     }
 
+    /** The pupil of the caller's trust and schools with this UPN, as the register's events told it; null if none. */
+    private KnownPupil byUpn(String upn) {
+        return KnownPupil.<KnownPupil> list("trustId = ?1 and upn = ?2", caller.trustId(), upn).stream()
+                .filter(p -> caller.coversSchool(p.trustId, p.schoolUrn)).findFirst().orElse(null);
+    }
+
     private static void checkHeader(List<String> header) {
         List<Violation> v = new ArrayList<>();
         Set<String> distinct = new HashSet<>();
@@ -279,6 +304,9 @@ public class ContactImportService {
             if (!header.contains(required)) {
                 v.add(new Violation("header", "missing column '" + required + "'"));
             }
+        }
+        if (!header.contains("pupil_id") && !header.contains("upn")) {
+            v.add(new Violation("header", "missing column 'pupil_id' (or 'upn', the pupil's UPN)"));
         }
         if (!v.isEmpty()) {
             throw ProblemException.invalid(v);

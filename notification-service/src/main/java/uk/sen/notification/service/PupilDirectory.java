@@ -49,6 +49,9 @@ public class PupilDirectory {
         pupil.trustId = d.trustId();
         pupil.schoolUrn = d.schoolUrn();
         pupil.provision = d.provision() == null ? "N" : d.provision();
+        if (d.upn() != null) {
+            pupil.upn = d.upn();
+        }
         pupil.updatedAt = Instant.now();
         pupil.persist();
         return pupil;

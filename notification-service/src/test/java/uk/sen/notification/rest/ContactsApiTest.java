@@ -250,6 +250,54 @@ class ContactsApiTest {
     static final String HEADER = "pupil_id,kind,name,relationship,parental_responsibility,email,preferred_channel\n";
 
     @Test
+    void anSenAdministratorKeepsTheContactsAndIsRefusedTheBasisForSharing() {
+        String pupil = Api.newPupil("northbridge", "900101", SENCO);
+        String contact = Api.addContact(pupil, Api.parent("Sam Taylor", Api.email("mother"), null, true, "EMAIL"),
+                "admin.harbour");
+        given().auth().oauth2(Tokens.of("admin.harbour")).get("/api/v1/contacts/" + contact).then().statusCode(200)
+                .body("name", equalTo("Sam Taylor"));
+        given().auth().oauth2(Tokens.of("admin.harbour")).contentType("application/json")
+                .body("{\"basis\":\"CONSENT\",\"givenOn\":\"" + uk.sen.platform.testing.TestDates.today() + "\"}")
+                .put("/api/v1/pupils/" + pupil + "/sharing/HEALTH").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of("admin.meadow")).get("/api/v1/contacts/" + contact).then().statusCode(404);
+    }
+
+    @Test
+    void aContactsFileMayNameThePupilByUpnAsTheSchoolsMisDoes() {
+        String pupil = java.util.UUID.randomUUID().toString();
+        String upn = "A8012" + String.format("%08d", Math.floorMod(pupil.hashCode(), 100_000_000));
+        Events.register(pupil, upn, "northbridge", "900101", "uk.sen.register.pupil-registered", "K", "N",
+                Events.PROVISION_START, null);
+        Api.awaitKnown(pupil, SENCO);
+        String riverside = java.util.UUID.randomUUID().toString();
+        String riversideUpn = "B8012" + String.format("%08d", Math.floorMod(riverside.hashCode(), 100_000_000));
+        Events.register(riverside, riversideUpn, "riverside", "900201", "uk.sen.register.pupil-registered", "K",
+                "N", Events.PROVISION_START, null);
+        Api.awaitKnown(riverside, "senco.riverside");
+        String csv = "upn,kind,name,relationship,parental_responsibility,email,preferred_channel\n"
+                + upn.toLowerCase(java.util.Locale.ROOT) + ",PARENT_CARER,Sam Taylor,MOTHER,yes," + Api.email("csv")
+                + ",EMAIL\n"
+                + riversideUpn + ",PARENT_CARER,Alex Other,MOTHER,yes," + Api.email("csv") + ",EMAIL\n"
+                + "X12345,PARENT_CARER,Robin Typo,MOTHER,yes," + Api.email("csv") + ",EMAIL\n";
+        given().auth().oauth2(Tokens.of(SENCO)).contentType("text/csv").body(csv).post("/api/v1/contacts/import")
+                .then().statusCode(200).body("created", equalTo(1)).body("rejected", equalTo(2))
+                .body("results[0].status", equalTo("CREATED")).body("results[0].pupilId", equalTo(pupil))
+                .body("results[1].violations[0].reason", equalTo("no pupil with this UPN in your schools"))
+                .body("results[2].violations[0].field", equalTo("upn"));
+        assertEquals(1, contactCount(pupil));
+        // both columns: they must name the same pupil
+        given().auth().oauth2(Tokens.of(SENCO)).contentType("text/csv")
+                .body("pupil_id,upn,kind,name,preferred_channel,email\n" + pupil + "," + riversideUpn
+                        + ",PARENT_CARER,Jo Mixed,EMAIL," + Api.email("csv") + "\n")
+                .post("/api/v1/contacts/import").then().statusCode(200).body("rejected", equalTo(1))
+                .body("results[0].violations[0].field", equalTo("upn"));
+        given().auth().oauth2(Tokens.of(SENCO)).contentType("text/csv").body("kind,name,preferred_channel\n")
+                .post("/api/v1/contacts/import").then().statusCode(400)
+                .body("violations.reason", hasItem(containsString("'upn'")));
+    }
+
+    @Test
     void aContactsImportSentRespondAsyncRunsAsAJobWithProgressAndTheSynchronousReport() {
         String pupil = Api.newPupil("northbridge", "900101", SENCO);
         String csv = HEADER + parentRow(pupil, "Sam Taylor") + parentRow(pupil, "Alex Taylor")

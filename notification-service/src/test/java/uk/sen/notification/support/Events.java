@@ -55,13 +55,20 @@ public final class Events {
     /** A register event sent as part of a trace: {@code traceparent} is the W3C header the register's relay writes. */
     public static String register(String pupil, String trust, String school, String type, String provision,
             String previous, LocalDate started, String traceparent) {
+        return register(pupil, null, trust, school, type, provision, previous, started, traceparent);
+    }
+
+    /** A register event of a pupil with this UPN (the register's snapshot carries it). */
+    public static String register(String pupil, String upn, String trust, String school, String type,
+            String provision, String previous, LocalDate started, String traceparent) {
         String eventId = UUID.randomUUID().toString();
         String data = String.format("""
-                {"pupilId":"%s","trustId":"%s","schoolUrn":"%s","laCode":"801","dateOfBirth":"2016-03-14",
+                {"pupilId":"%s",%s"trustId":"%s","schoolUrn":"%s","laCode":"801","dateOfBirth":"2016-03-14",
                  "ncYear":"4","provision":"%s","provisionStartDate":"%s","issuingLa":null,"planIssueDate":null,
                  "needs":[{"rank":1,"code":"ASD","area":"COMMUNICATION_AND_INTERACTION"}],"previousProvision":%s,
                  "endDate":null,"endReason":null,"changedFields":[]}""",
-                pupil, trust, school, provision, started, previous == null ? "null" : "\"" + previous + "\"");
+                pupil, upn == null ? "" : "\"upn\":\"" + upn + "\",", trust, school, provision, started,
+                previous == null ? "null" : "\"" + previous + "\"");
         Map<String, String> headers = headers(eventId, type, "urn:uk-sen:register-service", pupil, trust, school,
                 TestDates.eventTime());
         if (traceparent != null) {

@@ -26,7 +26,7 @@ public class ImportJobResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getImportJob", summary = "An import job: its progress, then its report",
             description = """

@@ -57,6 +57,7 @@ public class ApiConventions implements OASFilter {
 
     private static final Map<String, String> ROLE_WORDS = Map.of(
             Roles.SENCO, "SENCOs",
+            Roles.SEN_ADMIN, "SEN administrators",
             Roles.TEACHER, "teachers",
             Roles.SLT, "senior leaders (SLT)",
             Roles.TRUST_ADMIN, "trust administrators",

@@ -21,15 +21,16 @@ import io.restassured.response.Response;
 
 /**
  * Every operation of the service that takes an id, tried on a real record of Harbour Primary (900101, trust
- * northbridge) by callers who must not reach it: the SENCO of another school of the trust, a teacher of another
- * school, and the SENCO of another trust. Each must answer 404 (the record does not exist for them), 403 (their role
- * may not do this at all) or 400 (the request is refused before any record is looked at); never a 2xx, never a 5xx,
- * never an answer that admits the record exists (409, 412, 422, 428), and an operation that changes data leaves
- * every table as it was. Each service runs it through a {@code @QuarkusTest} subclass that makes the records.
+ * northbridge) by callers who must not reach it: the SENCO and the SEN administrator of another school of the
+ * trust, a teacher of another school, and the SENCO of another trust. Each must answer 404 (the record does not
+ * exist for them), 403 (their role may not do this at all) or 400 (the request is refused before any record is
+ * looked at); never a 2xx, never a 5xx, never an answer that admits the record exists (409, 412, 422, 428), and
+ * an operation that changes data leaves every table as it was. Each service runs it through a
+ * {@code @QuarkusTest} subclass that makes the records.
  */
 public abstract class ScopeMatrixContract {
 
-    static final List<String> OUTSIDERS = List.of("senco.meadow", "teacher.academy", "senco.riverside");
+    static final List<String> OUTSIDERS = List.of("senco.meadow", "admin.meadow", "teacher.academy", "senco.riverside");
     private static final Set<Integer> ALLOWED = Set.of(400, 403, 404);
 
     @Inject

@@ -59,7 +59,7 @@ public class ExportResource {
     @GET
     @Path("ctf")
     @Produces(MediaType.APPLICATION_XML)
-    @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "exportCtf", summary = "A Common Transfer File (CTF) of the school's leavers, or of its whole roll",
             description = """
                     Writes the CTF to send to the pupils' next school: the school's leavers whose leaving date falls \

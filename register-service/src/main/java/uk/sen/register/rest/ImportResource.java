@@ -72,7 +72,7 @@ public class ImportResource {
     @POST
     @Path("mis")
     @Consumes(CSV)
-    @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "importMisRoll", summary = "Import the school's MIS export (CSV, UTF-8)",
             description = """
                     Brings the school's roll from its MIS into the register: each row's pupil, matched by UPN in the \
@@ -157,7 +157,7 @@ public class ImportResource {
     @POST
     @Path("ctf")
     @Consumes({ MediaType.APPLICATION_XML, MediaType.TEXT_XML })
-    @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "importCtf", summary = "Import a Common Transfer File (CTF) from a pupil's previous school",
             description = """
                     Puts the pupils of a CTF on the roll of the school its header names (DestSchool LEA and Estab, one \

@@ -76,7 +76,7 @@ public class PupilResource {
     @GET
     @Transactional // the page, its total, its needs and its audit record: one connection, one commit
     // LA officers read pupils with plans through the LA exchange export, never the trust's register
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "listPupils", summary = "The register in name order, paged and filtered",
             description = """
                     The pupils of your schools (of the whole trust for trust administrators and trust integrations) in \
@@ -127,7 +127,7 @@ public class PupilResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION, Roles.LA_OFFICER })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION, Roles.LA_OFFICER })
     @Operation(operationId = "getPupil", summary = "One pupil with their current provision and needs",
             description = """
                     The pupil's details, the SEN provision open today and their ranked needs. The ETag is the version \
@@ -140,7 +140,7 @@ public class PupilResource {
 
     @GET
     @Path("{id}/provisions")
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION, Roles.LA_OFFICER })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.INTEGRATION, Roles.LA_OFFICER })
     @Operation(operationId = "listPupilProvisions", summary = "The pupil's whole SEN provision history, oldest first",
             description = """
                     Every period of SEN provision the register holds for the pupil, closed and open, by start date: \
@@ -155,7 +155,7 @@ public class PupilResource {
 
     @POST
     @Transactional // answered from inside the change's transaction, as every write is: see ok(Pupil)
-    @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "registerPupil", summary = "Put a pupil on the roll of one of your schools",
             description = """
                     Adds a pupil to the roll of one of your schools, without SEN provision (N): open SEN support or an \
@@ -180,7 +180,7 @@ public class PupilResource {
     @PUT
     @Transactional // answered from inside the change's transaction: see ok(Pupil)
     @Path("{id}")
-    @RolesAllowed({ Roles.SENCO, Roles.INTEGRATION })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.INTEGRATION })
     @Operation(operationId = "updatePupil", summary = "Change a pupil's details",
             description = """
                     Replaces the pupil's details (all of them, as for registering) at the version you read. Moving the \

@@ -35,7 +35,7 @@ public class SummaryResource {
     RegisterService register;
 
     @GET
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getRegisterSummary", summary = "The register at a glance, per school and in total",
             description = """
                     How many pupils on roll have SEN support (K) or an EHC plan (E), with percentages, by primary \

@@ -12,7 +12,7 @@ import uk.sen.platform.testing.EventSchemas;
 class RegisterEventSchemaTest {
 
     static final String SNAPSHOT = """
-            {"pupilId":"7c1e4a55-5d0e-4c9a-9a51-4a1f3e2b6c10","trustId":"northbridge","schoolUrn":"900101","laCode":"801",
+            {"pupilId":"7c1e4a55-5d0e-4c9a-9a51-4a1f3e2b6c10","upn":"H801200001001","trustId":"northbridge","schoolUrn":"900101","laCode":"801",
              "schoolPhase":"PRIMARY","schoolHighestAge":11,
              "dateOfBirth":"2016-03-14","ncYear":"4","provision":"%s","provisionStartDate":%s,"issuingLa":null,
              "planIssueDate":null,"needs":%s,"previousProvision":%s,"endDate":%s,"endReason":%s,"changedFields":%s}""";
@@ -49,5 +49,8 @@ class RegisterEventSchemaTest {
                 () -> EventSchemas.assertValid("register", "pupil-added", addedWithProvision));
         String badDate = event("K", "\"07/09/2026\"", "[]", "\"N\"", "null", "null", "[]");
         assertThrows(AssertionError.class, () -> EventSchemas.assertValid("register", "pupil-registered", badDate));
+        String badUpn = event("K", "\"2026-09-07\"", "[]", "\"N\"", "null", "null", "[]")
+                .replace("H801200001001", "Jo Sample");
+        assertThrows(AssertionError.class, () -> EventSchemas.assertValid("register", "pupil-registered", badUpn));
     }
 }

@@ -84,6 +84,8 @@ class PupilResourceTest {
             assertEquals("801", data.getString("laCode"));
             assertEquals("PRIMARY", data.getString("schoolPhase"));
             assertEquals(11, data.getInt("schoolHighestAge"));
+            assertEquals(given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/pupils/" + id).path("upn"),
+                    data.getString("upn"), "the snapshot lacks the UPN other systems know the pupil by");
             assertEquals("SLCN", data.getString("needs[0].code"));
             EventSchemas.assertValid("register", "pupil-registered", registered.value());
 

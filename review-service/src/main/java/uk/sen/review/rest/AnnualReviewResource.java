@@ -186,7 +186,7 @@ public class AnnualReviewResource {
     SencoOverview overview;
 
     @GET
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listReviews",
             summary = "EHC plan reviews in your schools, soonest due first; filter by school, status, pupil, due before a date",
             description = """
@@ -210,7 +210,7 @@ public class AnnualReviewResource {
 
     @GET
     @Path("due-this-term")
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listReviewsDueThisTerm",
             summary = "EHC plan reviews and SEN support reviews due this term in your schools, with open ones overdue "
                     + "from before it",
@@ -233,7 +233,7 @@ public class AnnualReviewResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getReview",
             summary = "One review with each statutory step: its deadline, when it was done, and on time, due or overdue",
             description = """
@@ -247,7 +247,7 @@ public class AnnualReviewResource {
 
     @PUT
     @Path("{id}/meeting")
-    @RolesAllowed(Roles.SENCO)
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN })
     @Operation(operationId = "setReviewMeeting", summary = "Set (or move) the review meeting and who is invited",
             description = """
                     Sets the date of the review meeting and who is invited, or moves it, while the review is SCHEDULED \
@@ -267,7 +267,7 @@ public class AnnualReviewResource {
 
     @PUT
     @Path("{id}/reference")
-    @RolesAllowed(Roles.SENCO)
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN })
     @Operation(operationId = "setReviewReference",
             summary = "Record when the EHC plan was issued and last reviewed; the next review counts from them",
             description = """
@@ -288,7 +288,7 @@ public class AnnualReviewResource {
 
     @POST
     @Path("{id}/invitations-sent")
-    @RolesAllowed(Roles.SENCO)
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN })
     @Operation(operationId = "recordInvitationsSent",
             summary = "Record that the invitations went out (at least 2 weeks before the meeting)",
             description = """
@@ -306,7 +306,7 @@ public class AnnualReviewResource {
 
     @POST
     @Path("{id}/advice-circulated")
-    @RolesAllowed(Roles.SENCO)
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN })
     @Operation(operationId = "recordAdviceCirculated",
             summary = "Record that advice and information were circulated (due 2 weeks before the meeting)",
             description = """

@@ -188,7 +188,7 @@ public class AssessmentRequestResource {
     ReviewConfig config;
 
     @GET
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listAssessmentRequests",
             summary = "EHC needs assessment requests in your schools, newest first; filter by school, pupil, status",
             description = """
@@ -210,7 +210,7 @@ public class AssessmentRequestResource {
 
     @GET
     @Path("outcome-codes")
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.LA_OFFICER })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN, Roles.LA_OFFICER })
     @Operation(operationId = "listAssessmentOutcomeCodes",
             summary = "The SEN2 request outcome codes (data; meaningConfirmed says whether checked against the SEN2 guide)",
             description = """
@@ -225,7 +225,7 @@ public class AssessmentRequestResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getAssessmentRequest",
             summary = "One request with its statutory steps (due, done, on time, overdue or excepted) and exceptions",
             description = """

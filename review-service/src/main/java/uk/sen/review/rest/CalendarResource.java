@@ -58,7 +58,7 @@ public class CalendarResource {
 
     @POST
     @Path("feed-token")
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "issueCalendarFeedToken",
             summary = "A secret URL of your deadlines and review meetings as a calendar to subscribe to; asking "
@@ -91,7 +91,7 @@ public class CalendarResource {
 
     @DELETE
     @Path("feed-token")
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "revokeCalendarFeedToken", summary = "Revoke your calendar feed URL",
             description = "Stops your calendar feed link from working, at once. Answers the same when you had none.")
     @APIResponse(responseCode = "204", description = "Your feed link, if you had one, no longer works")

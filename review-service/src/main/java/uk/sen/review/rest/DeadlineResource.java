@@ -34,7 +34,7 @@ public class DeadlineResource {
     SencoOverview overview;
 
     @GET
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listDeadlines",
             summary = "Everything overdue or due within N days across your schools, soonest first: the pupil, the "
                     + "source (EHC plan review, SEN support plan, assessment request), the step, its date and status",

@@ -58,7 +58,7 @@ public class FollowedPupilResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Transactional
     @Operation(operationId = "getFollowedPupil",
             summary = "A pupil as the review service follows them, with what happened to them",

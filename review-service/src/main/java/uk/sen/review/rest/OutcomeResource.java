@@ -47,7 +47,7 @@ public class OutcomeResource {
 
     @GET
     @Path("pupils/{pupilId}")
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getPupilOutcomes", summary = "A pupil's SEN support outcomes, each scored over time",
             description = """
                     Every outcome of the pupil's SEN support plans that a review scored, with each score (-2 much \
@@ -60,7 +60,7 @@ public class OutcomeResource {
 
     @GET
     @Path("schools/{urn}")
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getSchoolOutcomes",
             summary = "A school's SEN support outcomes met or progressing, this term and last",
             description = """
@@ -77,7 +77,7 @@ public class OutcomeResource {
     @GET
     @Path("schools/{urn}/report.csv")
     @Produces(CSV)
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getSchoolOutcomesCsv", summary = "A school's SEN support outcomes as a CSV file",
             description = """
                     The same figures as getSchoolOutcomes, one row per term and group (school, need_area, \
@@ -94,7 +94,7 @@ public class OutcomeResource {
     @GET
     @Path("schools/{urn}/chart.svg")
     @Produces(SVG)
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getSchoolOutcomesChartSvg",
             summary = "A school's outcomes chart (SVG): met or progressing this term against last",
             description = """
@@ -113,7 +113,7 @@ public class OutcomeResource {
     @GET
     @Path("schools/{urn}/chart.png")
     @Produces(PNG)
-    @RolesAllowed({ Roles.SENCO, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getSchoolOutcomesChartPng", summary = "A school's outcomes chart (PNG)",
             description = """
                     The same chart as the SVG, as a PNG image for documents that take no SVG. Recorded in the audit \

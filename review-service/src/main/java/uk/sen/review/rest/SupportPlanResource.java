@@ -166,7 +166,7 @@ public class SupportPlanResource {
     EnglandClock calendar;
 
     @GET
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listSupportPlans",
             summary = "SEN support plans in your schools, soonest review first; filter by school, pupil, status",
             description = """
@@ -189,7 +189,7 @@ public class SupportPlanResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.SENCO, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
+    @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "getSupportPlan",
             summary = "One support plan: outcomes, provision, the next review and every review held",
             description = """
