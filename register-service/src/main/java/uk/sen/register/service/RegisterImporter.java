@@ -264,6 +264,7 @@ public class RegisterImporter {
         pupil.id = id;
         pupil.trustId = school.trustId;
         pupil.schoolUrn = plan.pupil().schoolUrn();
+        pupil.upn = plan.pupil().upn();
         pupil.dateOfBirth = plan.pupil().dateOfBirth();
         pupil.ncYear = plan.pupil().ncYear();
         plan.needsAfter().forEach(n -> pupil.needs.add(new Pupil.Need(n.rank(), n.code())));
