@@ -31,9 +31,9 @@ import uk.sen.platform.testing.TopicReader;
 @QuarkusTest
 class ConsumedEventsTest {
 
-    static final String REVIEW_DLQ = "test.sen.review.v1.dlq.notification-service";
-    static final String REGISTER_DLQ = "test.sen.register.v1.dlq.notification-service";
-    static final String WORKLOAD_DLQ = "test.sen.workload.v1.dlq.notification-service";
+    static final String REVIEW_DLQ = "test.notification.sen.review.v1.dlq.notification-service";
+    static final String REGISTER_DLQ = "test.notification.sen.register.v1.dlq.notification-service";
+    static final String WORKLOAD_DLQ = "test.notification.sen.workload.v1.dlq.notification-service";
 
     @Test
     void aPoisonReviewEventIsDeadLetteredAndTheNextOneStillArrives() {

@@ -14,9 +14,9 @@ import uk.sen.platform.testing.TopicReader;
 /** Register, review and workload events as their producers send them (CloudEvents in Kafka binary mode). */
 public final class Events {
 
-    public static final String REGISTER = "test.sen.register.v1";
-    public static final String REVIEW = "test.sen.review.v1";
-    public static final String WORKLOAD = "test.sen.workload.v1";
+    public static final String REGISTER = "test.notification.sen.register.v1";
+    public static final String REVIEW = "test.notification.sen.review.v1";
+    public static final String WORKLOAD = "test.notification.sen.workload.v1";
     public static final String NOTIFICATION = "test.sen.notification.v1";
 
     private Events() {
