@@ -4,8 +4,12 @@ import static io.restassured.RestAssured.given;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +20,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 
 import io.restassured.response.Response;
 
@@ -62,9 +70,65 @@ public final class Mailbox {
 
     /** Waits until the address has received {@code count} mails and returns them. */
     public static List<Mail> await(String address, int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
-                .until(() -> of(address).size() >= count);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> of(address).size() >= count);
+        } catch (ConditionTimeoutException e) {
+            String diagnosis = diagnosis(address);
+            System.err.println(diagnosis);
+            throw new AssertionError(count + " mail(s) for a test address did not arrive in 30 s; " + diagnosis, e);
+        }
         return of(address);
+    }
+
+    /**
+     * Why a mail did not come, for the test report: the service's messages to the address, what else is due or being
+     * sent, and where the senders' threads are.
+     */
+    static String diagnosis(String address) {
+        StringBuilder out = new StringBuilder("messages to it: ");
+        try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT status, reason_code, status_reason, attempts, next_attempt_at, claimed_at, created_at
+                    FROM message WHERE address = ? ORDER BY created_at""")) {
+                q.setString(1, address);
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        out.append('[');
+                        for (int i = 1; i <= 7; i++) {
+                            out.append(r.getMetaData().getColumnName(i)).append('=').append(r.getString(i)).append(' ');
+                        }
+                        out.append("] ");
+                    }
+                }
+            }
+            out.append("; all messages by status: ");
+            try (ResultSet r = c.createStatement().executeQuery("""
+                    SELECT status, count(*), count(*) FILTER (WHERE next_attempt_at <= now()), min(next_attempt_at)
+                    FROM message GROUP BY status""")) {
+                while (r.next()) {
+                    out.append(r.getString(1)).append(' ').append(r.getLong(2)).append(" (due ").append(r.getLong(3))
+                            .append(", first ").append(r.getString(4)).append(") ");
+                }
+            }
+            try (ResultSet r = c.createStatement().executeQuery("""
+                    SELECT count(*) FILTER (WHERE wait_event_type = 'Lock'), count(*) FROM pg_stat_activity
+                    WHERE datname = current_database()""")) {
+                r.next();
+                out.append("; sessions waiting on a lock: ").append(r.getLong(1)).append(" of ").append(r.getLong(2));
+            }
+        } catch (Exception e) {
+            out.append("(not readable: ").append(e).append(')');
+        }
+        out.append("; sender threads: ");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (Arrays.stream(stack).anyMatch(f -> f.getClassName().contains("MessageSender")
+                    || f.getClassName().contains("MessagePlanner"))) {
+                out.append('\n').append(thread.getName()).append(' ').append(thread.getState());
+                Arrays.stream(stack).limit(25).forEach(f -> out.append("\n    at ").append(f));
+            }
+        });
+        return out.toString();
     }
 
     static Mail parse(String subject, String mime) {
