@@ -5,7 +5,9 @@
 #   2. the trust admin records who at each school receives alerts (staff contacts);
 #   3. each SENCO imports the parents, carers and agencies of their pupils on the register and records the basis for
 #      sharing with each agency (deploy/demo/DemoContacts.java writes them from the register the API answers);
-#   4. SLT and the trust admin allocate protected time, and each SENCO logs the term so far
+#   4. the trust admin records each school's SENCO post (SLT seat, the NPQ for SENCOs), SLT and the trust admin
+#      allocate protected time, each SENCO logs the term so far, and Harbour's SEN administrator the time they
+#      gave its SENCO
 #      (deploy/demo/DemoTime.java writes the requests); the reports then show the gap.
 # Idempotent: the files are the same each time; the register import upserts by UPN, the contacts import leaves
 # duplicates alone, a recorded sharing basis answers 428 without If-Match, and every other create carries an
@@ -208,10 +210,36 @@ log_time() { # senco urn
   done 3<"$file"
   echo "[demo] time of $1 at $2, $TERM_LABEL ($TERM_FROM to $TERM_TO): $added entries added, $replayed already there"
 }
+senco_post() { # urn senco appointed onSlt qualification [expectedOn]: once (skipped when the school lists it)
+  local body held key
+  held=$(curl -sf -H "Authorization: Bearer $ADMIN" "$WORKLOAD/api/v1/senco-posts?school=$1") \
+    || die "could not read the SENCO posts of $1"
+  if [[ $held == *"\"senco\":\"$2\""* ]]; then
+    echo "[demo] SENCO post of $2 at $1: already recorded"
+    return
+  fi
+  body="{\"schoolUrn\":\"$1\",\"senco\":\"$2\",\"appointedOn\":\"$3\",\"onSlt\":$4,\"qualification\":\"$5\"${6:+,\"qualificationExpectedOn\":\"$6\"}}"
+  key="demo-senco-post-$1-$2"
+  curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: $key" -d "$body" "$WORKLOAD/api/v1/senco-posts" || die "could not record the SENCO post of $2 at $1"
+  echo "[demo] SENCO post of $2 at $1: since $3, on SLT: $4, qualification $5"
+}
+DAY=${AS_AT_DAY:-$(TZ=Europe/London date +%F)}
+senco_post 900101 senco.harbour 2019-09-02 true NASENCO
+# appointed two years and nine months ago, the NPQ in progress: three months to the limit, so an alert to SLT
+senco_post 900102 senco.meadow "$(date -d "$DAY -2 years -9 months" +%F)" false IN_PROGRESS "$(date -d "$DAY +2 months" +%F)"
+senco_post 900103 senco.academy "$(date -d "$DAY -1 year" +%F)" false NOT_STARTED
 allocate
 log_time senco.harbour 900101
 log_time senco.meadow 900102
 log_time senco.academy 900103
+# Harbour's SEN administrator takes the annual reviews' paperwork off its SENCO (support time, shown beside theirs)
+ADMIN_HARBOUR=$(token admin.harbour)
+curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN_HARBOUR" -H 'Content-Type: application/json' \
+  -H "Idempotency-Key: demo-support-900101-$DAY" \
+  -d "{\"schoolUrn\":\"900101\",\"senco\":\"senco.harbour\",\"date\":\"$(date -d "$DAY -1 day" +%F)\",\"minutes\":150,\"category\":\"EHCP_ANNUAL_REVIEWS\",\"note\":\"Annual review paperwork\"}" \
+  "$WORKLOAD/api/v1/support-time" || die "could not log admin.harbour's support time"
+echo "[demo] support time: admin.harbour gave senco.harbour 2.5 h of annual review paperwork"
 
 # what the trust report now says, per SENCO
 report=$(curl -sf -H "Authorization: Bearer $ADMIN" "$WORKLOAD/api/v1/reports/trust?period=term&date=$TERM_TO") \

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -63,9 +64,29 @@ public final class Fixtures {
     }
 
     public static String allocate(String by, String school, String senco, String hours, LocalDate from, LocalDate to) {
+        if (by.startsWith("slt.")) {
+            holdsPost(school, senco); // SLT allocate only to the SENCOs of their schools
+        }
         String body = "{\"schoolUrn\":\"" + school + "\",\"senco\":\"" + senco + "\",\"hoursPerWeek\":" + hours
                 + ",\"effectiveFrom\":\"" + from + "\"" + (to == null ? "" : ",\"effectiveTo\":\"" + to + "\"") + "}";
         return as(by).body(body).post("/api/v1/allocations").then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * Makes sure the SENCO holds a post at the school since 2000 (recorded by the trust admin, once per database), so
+     * that SLT may allocate them protected time for any period a test uses; returns the post's id.
+     */
+    public static String holdsPost(String school, String senco) {
+        List<Map<String, Object>> posts = as("trust.admin").queryParam("school", school).queryParam("all", true)
+                .get("/api/v1/senco-posts").then().statusCode(200).extract().jsonPath().getList("$");
+        for (Map<String, Object> p : posts) {
+            if (senco.equals(p.get("senco")) && "2000-01-01".equals(p.get("appointedOn")) && p.get("endedOn") == null) {
+                return (String) p.get("id");
+            }
+        }
+        return as("trust.admin").body("{\"schoolUrn\":\"" + school + "\",\"senco\":\"" + senco
+                + "\",\"appointedOn\":\"2000-01-01\",\"onSlt\":false,\"qualification\":\"NASENCO\"}")
+                .post("/api/v1/senco-posts").then().statusCode(201).extract().path("id");
     }
 
     /** A review-service event as review-service publishes it (CloudEvents binary mode), through real Kafka. */

@@ -405,4 +405,22 @@ class NotificationFlowTest {
         assertTrue(mail.text().contains("https://sen.example.test/workload"), mail.text());
         assertStaysAt(slt, 1);
     }
+
+    @Test
+    void aSencoQualificationAlertGoesToTheSeniorLeadershipOfTheSchoolWithoutItsDetails() {
+        String slt = Api.email("slt");
+        Api.staff("900102", "SLT", slt, "trust.admin");
+        String id = UUID.randomUUID().toString();
+        String senco = "senco." + UUID.randomUUID();
+        TopicReader.send(Events.WORKLOAD, senco, "{\"senco\":\"" + senco + "\",\"stage\":\"OVERDUE\","
+                + "\"appointedOn\":\"2021-09-01\",\"deadline\":\"2024-09-01\"}",
+                Events.headers(id, "uk.sen.workload.senco-qualification-due", "urn:uk-sen:workload-service", senco,
+                        TRUST, "900102", TestDates.eventTime()));
+        Mail mail = Mailbox.await(slt, 1).get(0);
+        assertEquals("SENCO qualification: the three-year limit", mail.subject());
+        assertTrue(mail.text().contains("NPQ for SENCOs"), mail.text());
+        assertTrue(mail.text().contains("https://sen.example.test/workload"), mail.text());
+        assertFalse(mail.text().contains(senco) || mail.text().contains("2021-09-01"), mail.text());
+        assertStaysAt(slt, 1);
+    }
 }

@@ -449,13 +449,15 @@ class ContactsApiTest {
                 .body("rules.find { it.id == 'review-invitation.agencies' }.attachCalendar", equalTo(true))
                 .body("rules.find { it.id == 'deadline-missed.slt' }.condition", equalTo("statutory=true"))
                 .body("rules.find { it.id == 'overdue-on-arrival.senco' }.recipients", equalTo("SCHOOL_SENCO"))
+                .body("rules.find { it.id == 'senco-qualification-due.slt' }.recipients", equalTo("SCHOOL_SLT"))
                 .body("inviteeRoleAgencies.HEALTH", hasItem("CAMHS"))
                 .body("meetingReminderDaysBefore", contains(7, 1))
                 .extract().jsonPath();
         List<String> conditions = rules.getList("rules.condition");
         conditions.forEach(RuleCondition::parse);
-        // 11 rules: the ten of V2 and the summary for a pupil who joins with an overdue review (V5)
-        assertEquals(11, conditions.size());
+        // 12 rules: the ten of V2, the summary for a pupil who joins with an overdue review (V5) and the SENCO
+        // qualification alert to SLT (V9)
+        assertEquals(12, conditions.size());
     }
 
     @Test

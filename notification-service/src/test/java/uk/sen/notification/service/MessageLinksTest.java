@@ -72,6 +72,7 @@ class MessageLinksTest {
             case "deadline-approaching" -> "uk.sen.review.deadline-approaching";
             case "deadline-missed" -> "uk.sen.review.deadline-missed";
             case "allocation-exceeded" -> "uk.sen.workload.allocation-exceeded";
+            case "senco-qualification-due" -> "uk.sen.workload.senco-qualification-due";
             case "overdue-on-arrival" -> Personalisation.OVERDUE_ON_ARRIVAL;
             default -> "uk.sen.review.meeting-set";
         };

@@ -22,6 +22,8 @@ public interface WorkloadConfig {
 
     Exceedance exceedance();
 
+    Qualification qualification();
+
     interface Calendar {
         /**
          * The LA whose term dates the trust's reports and forecasts follow (the platform's term calendar,
@@ -92,6 +94,12 @@ public interface WorkloadConfig {
         /** When the daily sweep runs (Quarkus cron; "off" disables it). */
         @WithDefault("0 30 6 * * ?")
         String sweepCron();
+    }
+
+    interface Qualification {
+        /** How long before the three-year limit for the NPQ for SENCOs the DUE_SOON alert is raised. */
+        @WithDefault("P6M")
+        java.time.Period warning();
     }
 
     /** The configured closures (days without protected time). */

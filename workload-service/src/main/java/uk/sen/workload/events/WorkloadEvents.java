@@ -21,6 +21,7 @@ import uk.sen.platform.outbox.OutboxWriter;
 public class WorkloadEvents {
 
     public static final String ALLOCATION_EXCEEDED = "uk.sen.workload.allocation-exceeded";
+    public static final String QUALIFICATION_DUE = "uk.sen.workload.senco-qualification-due";
 
     @Schema(description = "One week over allocation: hours spent (or forecast) against hours allocated")
     public record WeekData(@Schema(description = "The Monday of the week") LocalDate weekStart,
@@ -37,6 +38,15 @@ public class WorkloadEvents {
             int requiredWeeks, LocalDate firstWeek, LocalDate lastWeek, List<WeekData> weeks, Instant detectedAt) {
     }
 
+    /**
+     * @param stage DUE_SOON (the three-year limit is near) or OVERDUE (it has passed); one alert per post and stage
+     * @param qualification NOT_STARTED or IN_PROGRESS (the NPQ for SENCOs)
+     */
+    public record QualificationDueData(String alertId, String trustId, String schoolUrn, String senco, String postId,
+            String stage, LocalDate appointedOn, LocalDate deadline, String qualification,
+            LocalDate qualificationExpectedOn, Instant raisedAt) {
+    }
+
     @Inject
     OutboxWriter outbox;
 
@@ -46,5 +56,10 @@ public class WorkloadEvents {
     /** Key and subject: the SENCO, so one SENCO's alerts stay in order. */
     public void allocationExceeded(AllocationExceededData data) {
         outbox.publish(topic, ALLOCATION_EXCEEDED, data.senco(), data.trustId(), data.schoolUrn(), data);
+    }
+
+    /** Key and subject: the SENCO, as for their other alerts. */
+    public void qualificationDue(QualificationDueData data) {
+        outbox.publish(topic, QUALIFICATION_DUE, data.senco(), data.trustId(), data.schoolUrn(), data);
     }
 }

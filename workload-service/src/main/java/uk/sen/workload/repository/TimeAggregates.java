@@ -126,6 +126,23 @@ public class TimeAggregates {
         return where.toString();
     }
 
+    /**
+     * Minutes SEN administrators gave to each SENCO at each school ({@code support_entry}, V5), keyed
+     * "school|senco"; the filter's SENCO is the one supported.
+     */
+    public Map<String, Long> supportBySenco(Filter f) {
+        List<Object> params = new ArrayList<>();
+        Query q = em.createNativeQuery("SELECT school_urn, senco, sum(minutes) FROM support_entry WHERE "
+                + where(f, params) + " GROUP BY 1, 2");
+        bind(q, params);
+        Map<String, Long> minutes = new TreeMap<>();
+        for (Object row : q.getResultList()) {
+            Object[] r = (Object[]) row;
+            minutes.put(r[0] + "|" + r[1], Rows.number(r[2]));
+        }
+        return minutes;
+    }
+
     /** Minutes per week (Monday) of one SENCO at one school. */
     public Map<LocalDate, Long> weekly(String trust, String school, String senco, LocalDate from, LocalDate to) {
         List<Object> params = new ArrayList<>();

@@ -82,8 +82,9 @@ public class ProtectedTimeResource {
     @Operation(operationId = "allocateProtectedTime", summary = "Allocate protected time to a SENCO from a date",
             description = """
                     Sets the hours a week of protected time a SENCO has at a school from `effectiveFrom`, for good \
-                    or, with `effectiveTo`, for a while. SLT set it for their own schools, trust administrators for \
-                    any school of the trust. Allocations are history: the allocation it replaces ends the day \
+                    or, with `effectiveTo`, for a while. SLT set it for the SENCOs of their own schools (a SENCO \
+                    post at the school on some day of the period, `/api/v1/senco-posts`; else 422), trust \
+                    administrators for any school of the trust. Allocations are history: the allocation it replaces ends the day \
                     before, and after a temporary one the previous allocation resumes (as a period of its own). A \
                     new allocation must start after every allocation it overlaps (409). Reports and the forecast \
                     measure time against it at once, and an "allocation exceeded" alert may be raised for the \
@@ -91,6 +92,7 @@ public class ProtectedTimeResource {
     @APIResponseSchema(value = AllocationView.class, responseCode = "201",
             responseDescription = "Allocated: the new allocation period, with its ETag and where to read it")
     @APIResponse(responseCode = "404", description = "The school is not one of yours")
+    @APIResponse(responseCode = "422", description = "The SENCO holds no post at the school in that time (SLT)")
     @APIResponse(responseCode = "409", description = """
             It overlaps a later allocation of that SENCO at that school, or another allocation for them was set at the \
             same moment""")

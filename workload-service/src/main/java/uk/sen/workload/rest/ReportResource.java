@@ -28,6 +28,7 @@ import uk.sen.platform.security.Roles;
 import uk.sen.workload.domain.Period;
 import uk.sen.workload.service.Categories;
 import uk.sen.workload.service.ReportService;
+import uk.sen.workload.service.SencoRoles;
 import uk.sen.platform.chart.ChartScene;
 import uk.sen.platform.chart.PngChart;
 import uk.sen.platform.chart.SvgChart;
@@ -85,6 +86,9 @@ public class ReportResource {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    SencoRoles roles;
 
     // ---- a SENCO ---------------------------------------------------------------------------------------------
 
@@ -310,6 +314,45 @@ public class ReportResource {
 
     private ReportService.Report report(ReportService.Scope scope, ReportPeriod period) {
         return reports.report(scope, period.kind(), period.date);
+    }
+
+    @GET
+    @Path("senco-roles")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.SLT, Roles.TRUST_ADMIN })
+    @Operation(operationId = "getSencoRoles", summary = "The SENCO role in each school today: SLT seat, protected time, qualification",
+            description = """
+                    For a trust administrator the trust's schools, for SLT their own: each SENCO post held today with \
+                    years in post, whether the SENCO sits on the senior leadership team, the protected time allocated \
+                    today, and the mandatory qualification with its three-year deadline and the alert it is at; \
+                    schools with protected time but no post recorded are listed without one. The summary counts what \
+                    the SENCO surveys say decides whether the role is doable. Filter by school.""")
+    @APIResponse(responseCode = "200", description = "The SENCO role in each school")
+    public SencoRoles.Overview sencoRoles(
+            @QueryParam("school") @Parameter(description = "Only this school (its URN)", example = "900101") String school) {
+        return roles.overview(school);
+    }
+
+    @GET
+    @Path("senco-roles.csv")
+    @Produces(CSV)
+    @RolesAllowed({ Roles.SLT, Roles.TRUST_ADMIN })
+    @Operation(operationId = "exportSencoRolesCsv", summary = "The SENCO role in each school today, as CSV",
+            description = """
+                    The same as the JSON view, one row per post held today (and one per school without one, marked \
+                    NO_SENCO_RECORDED), for a spreadsheet. The export is recorded in the audit trail.""")
+    @APIResponse(responseCode = "200", description = "The SENCO posts, as a CSV file (UTF-8) to save",
+            headers = @Header(name = "Content-Disposition", description = "attachment, with a file name",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response sencoRolesCsv(
+            @QueryParam("school") @Parameter(description = "Only this school (its URN)", example = "900101") String school) {
+        SencoRoles.Overview overview = roles.overview(school);
+        audit.record(AuditLog.EXPORT, "senco-roles", List.of("senco-roles"), overview.trustId(), school,
+                "CSV of the SENCO posts held on " + overview.asOf());
+        return Response.ok(SencoRoles.csv(overview), CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"senco-roles-" + overview.asOf() + ".csv\"")
+                .build();
     }
 
     private Response csv(ReportService.Scope scope, ReportPeriod period) {

@@ -21,6 +21,7 @@ import uk.sen.platform.problem.Violation;
 import uk.sen.platform.security.CallerScope;
 import uk.sen.platform.security.Roles;
 import uk.sen.workload.domain.ProtectedTime;
+import uk.sen.workload.domain.SencoPost;
 import uk.sen.workload.repository.Sql;
 import uk.sen.workload.repository.Where;
 
@@ -34,6 +35,7 @@ import uk.sen.workload.repository.Where;
 public class ProtectedTimeService {
 
     public static final Pattern URN = Pattern.compile("\\d{6}");
+    private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
     public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,100}");
 
     public record AllocationDetails(String schoolUrn, String senco, BigDecimal hoursPerWeek, LocalDate effectiveFrom,
@@ -59,6 +61,11 @@ public class ProtectedTimeService {
         String trust = caller.requireTrust();
         validate(d);
         caller.requireSchool(trust, d.schoolUrn());
+        if (!caller.isTrustWide() && !holdsPost(trust, d)) {
+            // SLT allocate only to the SENCOs of their schools; a trust admin answers for every school of the trust
+            throw ProblemException.rule("senco", d.senco() + " holds no SENCO post at " + d.schoolUrn()
+                    + " in that time: record the post first (POST /api/v1/senco-posts)");
+        }
         List<ProtectedTime> existing = ProtectedTime.<ProtectedTime> find(
                 "trustId = ?1 and schoolUrn = ?2 and senco = ?3 order by effectiveFrom", trust, d.schoolUrn(), d.senco())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
@@ -115,6 +122,14 @@ public class ProtectedTimeService {
         watch.checkActual(trust, d.schoolUrn(), d.senco(), clock.calendar().previousTerm(today).to());
         watch.checkForecast(trust, d.schoolUrn());
         return allocation;
+    }
+
+    /** Whether the SENCO holds a post at the school on some day of the allocation's period. */
+    private boolean holdsPost(String trust, AllocationDetails d) {
+        LocalDate last = d.effectiveTo() == null ? OPEN_END : d.effectiveTo();
+        return SencoPost.count("trustId = ?1 and schoolUrn = ?2 and senco = ?3 and appointedOn <= ?4"
+                + " and (endedOn is null or endedOn >= ?5)", trust, d.schoolUrn(), d.senco(), last,
+                d.effectiveFrom()) > 0;
     }
 
     /**

@@ -101,7 +101,8 @@ public class ReportService {
             @Schema(examples = "900101") String schoolUrn, long minutes, BigDecimal hours,
             @Schema(nullable = true, description = "Hours allocated over the period; null when none was") BigDecimal allocatedHours,
             int weeksWithAllocation, int weeksOverAllocation,
-            @Schema(nullable = true, description = "Administrative time as a share of SEN coordination time, in percent; null without such time") BigDecimal adminPercent) {
+            @Schema(nullable = true, description = "Administrative time as a share of SEN coordination time, in percent; null without such time") BigDecimal adminPercent,
+            @Schema(description = "Hours SEN administrators gave the SENCO at the school (support time), not counted in their own", examples = "3.5") BigDecimal supportHours) {
     }
 
     @Schema(description = "One school over the period (trust reports)")
@@ -109,7 +110,8 @@ public class ReportService {
             @Schema(description = "How many SENCOs had time or an allocation there") int sencos, long minutes, BigDecimal hours,
             @Schema(nullable = true, description = "Hours allocated over the period; null when none was") BigDecimal allocatedHours,
             int weeksWithAllocation, int weeksOverAllocation,
-            @Schema(nullable = true, description = "Administrative time as a share of SEN coordination time, in percent; null without such time") BigDecimal adminPercent) {
+            @Schema(nullable = true, description = "Administrative time as a share of SEN coordination time, in percent; null without such time") BigDecimal adminPercent,
+            @Schema(description = "Hours SEN administrators gave the school's SENCOs (support time)", examples = "3.5") BigDecimal supportHours) {
     }
 
     /**
@@ -126,7 +128,8 @@ public class ReportService {
             List<Share> byStandardsArea, List<Share> byWorkType,
             @Schema(nullable = true, description = "Administrative time as a share of SEN coordination time (non-SEND duties left out), in percent; null without such time") BigDecimal adminPercent,
             AllocationSummary allocation, List<WeekRow> weeks,
-            @Schema(description = "Per SENCO at each school with time or an allocation") List<SencoRow> sencos,
+            @Schema(description = "Hours SEN administrators gave the SENCOs in the report (support time), apart from the total above", examples = "3.5") BigDecimal supportHours,
+            @Schema(description = "Per SENCO at each school with time, an allocation or support time") List<SencoRow> sencos,
             @Schema(description = "Per school, in a trust's report; empty otherwise") List<SchoolRow> schools) {
     }
 
@@ -236,18 +239,20 @@ public class ReportService {
         PeriodView period = periodView(kind, date);
         Map<String, ActivityCategory> cats = categories.all();
         if (period.asOf().isBefore(period.from())) {
-            return assemble(scope, period, cats, List.of(), List.of(), Map.of(), List.of());
+            return assemble(scope, period, cats, List.of(), List.of(), Map.of(), List.of(), Map.of());
         }
         TimeAggregates.Rollups rollups = aggregates.rollups(new TimeAggregates.Filter(scope.trustId(), scope.schools(),
                 scope.senco(), period.from(), period.asOf()));
         List<LocalDate> weeks = SchoolCalendar.weekStarts(period.from(), period.asOf());
-        List<Line> lines = lines(scope, rollups.bySencoWeek(), period.from(), period.asOf(), weeks);
+        Map<String, Long> support = aggregates.supportBySenco(new TimeAggregates.Filter(scope.trustId(),
+                scope.schools(), scope.senco(), period.from(), period.asOf()));
+        List<Line> lines = lines(scope, rollups.bySencoWeek(), period.from(), period.asOf(), weeks, support.keySet());
         Map<LocalDate, Map<String, Long>> weekCategories = new TreeMap<>();
         for (Cell c : rollups.byWeekCategory()) {
             weekCategories.computeIfAbsent(c.week(), w -> new LinkedHashMap<>()).merge(c.category(), c.minutes(),
                     Long::sum);
         }
-        return assemble(scope, period, cats, weeks, lines, weekCategories, rollups.bySencoCategory());
+        return assemble(scope, period, cats, weeks, lines, weekCategories, rollups.bySencoCategory(), support);
     }
 
     /** The period containing {@code date} (default today), reported as of today at the latest. */
@@ -260,7 +265,7 @@ public class ReportService {
 
     /** Every SENCO-at-school with time or an allocation in the period, with minutes and allocation per week. */
     private List<Line> lines(Scope scope, List<Cell> bySencoWeek, LocalDate from, LocalDate end,
-            List<LocalDate> weeks) {
+            List<LocalDate> weeks, Collection<String> supported) {
         SchoolCalendar calendar = clock.calendar();
         Map<String, Line> lines = new TreeMap<>();
         for (Cell c : bySencoWeek) {
@@ -273,6 +278,11 @@ public class ReportService {
         Map<String, List<ProtectedTime>> byLine = TimeAggregates.bySchoolAndSenco(allocations);
         byLine.forEach((key, periods) -> lines.computeIfAbsent(key, k -> new Line(periods.get(0).schoolUrn,
                 periods.get(0).senco, new TreeMap<>(), new TreeMap<>())));
+        for (String key : supported) {
+            String[] schoolAndSenco = key.split("\\|", 2);
+            lines.computeIfAbsent(key, k -> new Line(schoolAndSenco[0], schoolAndSenco[1], new TreeMap<>(),
+                    new TreeMap<>()));
+        }
         for (Map.Entry<String, Line> e : lines.entrySet()) {
             List<AllocatedTime.Span> spans = byLine.getOrDefault(e.getKey(), List.of()).stream()
                     .map(ProtectedTime::span).toList();
@@ -290,7 +300,8 @@ public class ReportService {
     }
 
     private Report assemble(Scope scope, PeriodView period, Map<String, ActivityCategory> cats, List<LocalDate> weeks,
-            List<Line> lines, Map<LocalDate, Map<String, Long>> weekCategories, List<Cell> bySencoCategory) {
+            List<Line> lines, Map<LocalDate, Map<String, Long>> weekCategories, List<Cell> bySencoCategory,
+            Map<String, Long> support) {
         // categories, areas and kinds of work over the whole scope
         Map<String, Long> byCategory = new LinkedHashMap<>();
         weekCategories.values().forEach(m -> m.forEach((c, v) -> byCategory.merge(c, v, Long::sum)));
@@ -369,7 +380,8 @@ public class ReportService {
             int[] counts = overCounts(weeks, List.of(line));
             sencoRows.add(new SencoRow(line.senco(), line.school(), line.total(), Hours.of(line.total()),
                     line.allocated().isEmpty() ? null : Hours.of(line.allocatedTotal()), counts[0], counts[1],
-                    adminPercent(admin[0], admin[1])));
+                    adminPercent(admin[0], admin[1]),
+                    Hours.of(support.getOrDefault(line.school() + "|" + line.senco(), 0L))));
         }
         List<SchoolRow> schoolRows = new ArrayList<>();
         if (scope.level() == Level.TRUST) {
@@ -381,6 +393,7 @@ public class ReportService {
                 boolean anyAllocation = false;
                 long admin = 0;
                 long senTime = 0;
+                long given = 0;
                 Set<String> sencos = new TreeSet<>();
                 for (Line l : schoolLines) {
                     sencos.add(l.senco());
@@ -389,15 +402,17 @@ public class ReportService {
                     long[] a = adminBySenco.getOrDefault(l.school() + "|" + l.senco(), new long[2]);
                     admin += a[0];
                     senTime += a[1];
+                    given += support.getOrDefault(l.school() + "|" + l.senco(), 0L);
                 }
                 int[] counts = overCounts(weeks, schoolLines);
                 schoolRows.add(new SchoolRow(school, sencos.size(), minutes, Hours.of(minutes),
-                        anyAllocation ? Hours.of(allocated) : null, counts[0], counts[1], adminPercent(admin, senTime)));
+                        anyAllocation ? Hours.of(allocated) : null, counts[0], counts[1], adminPercent(admin, senTime),
+                        Hours.of(given)));
             });
         }
         return new Report(scope.level(), scope.trustId(), scope.schoolUrn(), scope.senco(), scope.title(), period,
                 total, Hours.of(total), categoryShares, areaShares, typeShares, adminPercent, allocation, weekRows,
-                sencoRows, schoolRows);
+                Hours.of(support.values().stream().mapToLong(Long::longValue).sum()), sencoRows, schoolRows);
     }
 
     /** Weeks with an allocation and weeks over it, for the lines summed together. */
@@ -443,7 +458,7 @@ public class ReportService {
             bySencoWeek.add(c);
         }
         List<LocalDate> weeks = SchoolCalendar.weekStarts(p.from(), p.asOf());
-        for (Line line : lines(scope, bySencoWeek, p.from(), p.asOf(), weeks)) {
+        for (Line line : lines(scope, bySencoWeek, p.from(), p.asOf(), weeks, List.of())) {
             Map<LocalDate, Map<String, Long>> byWeek = detail.getOrDefault(line.school() + "|" + line.senco(), Map.of());
             for (LocalDate week : weeks) {
                 WeekSum sum = WeekSum.of(week, List.of(line));

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import uk.sen.workload.Fixtures;
 
 /** Protected time set by SLT (own schools) or trust admins, with its history kept. */
 @QuarkusTest
@@ -31,6 +32,7 @@ class ProtectedTimeResourceTest {
 
     @Test
     void anAllocationEndsTheOneItReplacesAndATemporaryOneLetsItResume() {
+        Fixtures.holdsPost("900101", "senco.harbour");
         String first = as("slt.harbour").body(body("900101", "senco.harbour", "3", "2025-09-01", "2026-07-31"))
                 .post("/api/v1/allocations").then().statusCode(201).header("ETag", "\"0\"")
                 .body("hoursPerWeek", equalTo(3.0f)).body("setBy", equalTo("slt.harbour")).extract().path("id");
@@ -60,6 +62,27 @@ class ProtectedTimeResourceTest {
                 .body("senco", everyItem(equalTo("senco.harbour"))).body("id", hasItem(first));
         as("senco.meadow").get("/api/v1/allocations/" + first).then().statusCode(404);
         as("senco.meadow").get("/api/v1/allocations").then().statusCode(200).body("id", not(hasItem(first)));
+    }
+
+    @Test
+    void sltAllocateOnlyToTheSencosOfTheirSchools() {
+        String someone = "staff." + UUID.randomUUID().toString().substring(0, 8);
+        // no post at the school: 422, nothing allocated
+        as("slt.harbour").body(body("900101", someone, "3", "2025-09-01", null)).post("/api/v1/allocations").then()
+                .statusCode(422).contentType("application/problem+json").body("violations[0].field", equalTo("senco"));
+        // a post that ended before the allocation starts is no post in that time either
+        as("trust.admin").body("{\"schoolUrn\":\"900101\",\"senco\":\"" + someone + "\",\"appointedOn\":\"2023-09-01\","
+                + "\"endedOn\":\"2024-08-31\",\"onSlt\":false,\"qualification\":\"NOT_STARTED\"}")
+                .post("/api/v1/senco-posts").then().statusCode(201);
+        as("slt.harbour").body(body("900101", someone, "3", "2025-09-01", null)).post("/api/v1/allocations").then()
+                .statusCode(422);
+        as("trust.admin").queryParam("senco", someone).get("/api/v1/allocations").then().statusCode(200)
+                .body("size()", equalTo(0));
+        // within the post's time, SLT may; the trust admin answers for any school of the trust
+        as("slt.harbour").body(body("900101", someone, "3", "2023-09-01", "2024-08-31")).post("/api/v1/allocations")
+                .then().statusCode(201);
+        as("trust.admin").body(body("900101", "staff." + UUID.randomUUID().toString().substring(0, 8), "1", "2023-09-01", "2023-09-30"))
+                .post("/api/v1/allocations").then().statusCode(201);
     }
 
     @Test

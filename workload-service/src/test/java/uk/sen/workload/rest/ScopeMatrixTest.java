@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,8 @@ class ScopeMatrixTest extends ScopeMatrixContract {
 
     static String entry;
     static String allocation;
+    static String post;
+    static String support;
     /** Left pending, so that confirming or dismissing it would be allowed to Harbour's own SENCO. */
     static String suggestion;
 
@@ -53,6 +56,14 @@ class ScopeMatrixTest extends ScopeMatrixContract {
         Fixtures.reviewEvent("uk.sen.review.meeting-held", held);
         entry = Fixtures.log(SENCO, HARBOUR, WEEK.plusDays(2), 45, "ADMINISTRATION");
         allocation = Fixtures.allocate("slt.harbour", HARBOUR, SENCO, "3", WEEK, WEEK.plusDays(6));
+        post = Fixtures.as("slt.harbour").body("{\"schoolUrn\":\"" + HARBOUR + "\",\"senco\":\"senco.scope-"
+                + UUID.randomUUID().toString().substring(0, 8) + "\",\"appointedOn\":\"" + WEEK
+                + "\",\"onSlt\":false,\"qualification\":\"NOT_STARTED\"}").post("/api/v1/senco-posts").then()
+                .statusCode(201).extract().path("id");
+        Fixtures.holdsPost(HARBOUR, SENCO);
+        support = Fixtures.as("admin.harbour").body("{\"schoolUrn\":\"" + HARBOUR + "\",\"senco\":\"" + SENCO
+                + "\",\"date\":\"" + WEEK.plusDays(1) + "\",\"minutes\":30,\"category\":\"ADMINISTRATION\"}")
+                .post("/api/v1/support-time").then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(60)).until(() -> pendingSuggestionOf(held.reviewId) != null);
         suggestion = pendingSuggestionOf(held.reviewId);
     }
@@ -93,6 +104,12 @@ class ScopeMatrixTest extends ScopeMatrixContract {
         }
         if (pathTemplate.startsWith("/api/v1/allocations/")) {
             return allocation;
+        }
+        if (pathTemplate.startsWith("/api/v1/support-time/")) {
+            return support;
+        }
+        if (pathTemplate.startsWith("/api/v1/senco-posts/")) {
+            return post;
         }
         if (pathTemplate.startsWith("/api/v1/suggestions/")) {
             return suggestion;
