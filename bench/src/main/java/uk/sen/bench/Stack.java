@@ -71,7 +71,10 @@ final class Stack implements AutoCloseable {
             "SEN_TOPICS_WORKLOAD", "bench.sen.workload.v1",
             "WORKLOAD_TOPIC", "bench.sen.workload.v1",
             "MP_MESSAGING_INCOMING_REVIEW_EVENTS_TOPIC", "bench.sen.review.v1",
-            "MP_MESSAGING_INCOMING_REVIEW_EVENTS_DEAD_LETTER_QUEUE_TOPIC", "bench.sen.review.v1.dlq.workload-service"));
+            "MP_MESSAGING_INCOMING_REVIEW_EVENTS_DEAD_LETTER_QUEUE_TOPIC", "bench.sen.review.v1.dlq.workload-service",
+            "MP_MESSAGING_INCOMING_REGISTER_EVENTS_TOPIC", "bench.sen.register.v1",
+            "MP_MESSAGING_INCOMING_REGISTER_EVENTS_DEAD_LETTER_QUEUE_TOPIC",
+            "bench.sen.register.v1.dlq.workload-service"));
     static final List<Service> ALL = List.of(REGISTER, REVIEW, NOTIFICATION, WORKLOAD);
 
     // HTTP/1.1 with a connection per concurrent request, as separate apps and MIS clients would call (not one h2c connection)

@@ -89,6 +89,43 @@ public final class Fixtures {
                 .post("/api/v1/senco-posts").then().statusCode(201).extract().path("id");
     }
 
+    /** The register's topic as workload-service's tests see it (a topic of their own). */
+    public static final String REGISTER_TOPIC = "test.workload.sen.register.v1";
+
+    /**
+     * A pupil the register announces at the school (pupil-registered, CloudEvents binary mode, through real Kafka):
+     * workload-service then accepts time entries that name them.
+     */
+    public static String registeredPupil(String school) {
+        String pupil = UUID.randomUUID().toString();
+        Map<String, String> h = headers(UUID.randomUUID().toString(), "uk.sen.register.pupil-registered", pupil,
+                school);
+        h.put("ce_source", "urn:uk-sen:register-service");
+        TopicReader.send(REGISTER_TOPIC, pupil, "{\"pupilId\":\"" + pupil + "\",\"provision\":\"K\"}", h);
+        return pupil;
+    }
+
+    /**
+     * Posts a time entry naming a pupil the register has just announced, again while the announcement is still on
+     * its way (422), and returns the created entry's id.
+     */
+    public static String entryNamingPupil(String senco, String body) {
+        String[] id = new String[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(300)).until(() -> {
+                    io.restassured.response.Response r = as(senco).body(body).post("/api/v1/time-entries");
+                    if (r.statusCode() == 201) {
+                        id[0] = r.path("id");
+                        return true;
+                    }
+                    if (r.statusCode() != 422) {
+                        throw new AssertionError("HTTP " + r.statusCode() + ": " + r.asString());
+                    }
+                    return false;
+                });
+        return id[0];
+    }
+
     /** A review-service event as review-service publishes it (CloudEvents binary mode), through real Kafka. */
     public static String reviewEvent(String type, ReviewData r) {
         String id = UUID.randomUUID().toString();

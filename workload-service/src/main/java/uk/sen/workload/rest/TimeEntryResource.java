@@ -117,7 +117,8 @@ public class TimeEntryResource {
                     `minutes`, or `startTime` and `endTime` (both, agreeing, are fine too). The day may not be in \
                     the future; an entry lasts at most 12 hours; the category must be one in use \
                     (GET /api/v1/categories); timed entries of yours may not overlap (422). A `reviewId` must be a \
-                    review of that school known to this service, and a `pupilId` given with it that review's pupil. \
+                    review of that school known to this service, and a `pupilId` given with it that review's pupil; a \
+                    `pupilId` alone must be a pupil the register announced at that school (422 otherwise). \
                     The entry counts in your reports at once, and if your weeks at the school now run over your \
                     protected time by the margin for enough weeks in a row, an "allocation exceeded" alert is raised \
                     (once per term) and announced to notification-service. Send an `Idempotency-Key`: a phone \

@@ -61,6 +61,9 @@ public class TimeEntryService {
     AllocationWatch watch;
 
     @Inject
+    RegisterPupils registerPupils;
+
+    @Inject
     EntityManager em;
 
     public TimeEntry create(EntryDetails details, TimeEntry.Source source) {
@@ -167,6 +170,11 @@ public class TimeEntryService {
      */
     private void requireKnownReview(EntryDetails d) {
         if (d.reviewId() == null) {
+            // a pupil named without a review: one the register announced at the entry's school
+            if (d.pupilId() != null && !registerPupils.ofSchool(d.pupilId(), caller.requireTrust(), d.schoolUrn())) {
+                throw ProblemException.rule("pupilId", "is not a pupil of school " + d.schoolUrn()
+                        + " known from the register");
+            }
             return;
         }
         StatutoryWork work = StatutoryWork.findById(d.reviewId());

@@ -32,6 +32,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import io.quarkus.test.junit.QuarkusTest;
+import uk.sen.workload.Fixtures;
 import io.restassured.path.json.JsonPath;
 
 import uk.sen.platform.testing.TestDates;
@@ -61,7 +62,7 @@ import uk.sen.platform.testing.TestDates;
 class ReportResourceTest {
 
     static final String NOTE = "SECRET-NOTE-" + UUID.randomUUID();
-    static final String PUPIL = UUID.randomUUID().toString();
+    static final String PUPIL = Fixtures.registeredPupil("900101");
     static final String AUTUMN_2024 = "2024-09-04";
     static boolean seeded;
 
@@ -74,9 +75,8 @@ class ReportResourceTest {
                 LocalDate.parse("2024-09-29"));
         allocate("trust.admin", "900102", "senco.meadow", "2", LocalDate.parse("2024-09-02"),
                 LocalDate.parse("2024-09-29"));
-        as("senco.harbour").body(entry("900101", LocalDate.parse("2024-09-02"), null, "09:00", "11:00",
-                "ADMINISTRATION", NOTE).replace("}", ",\"pupilId\":\"" + PUPIL + "\"}"))
-                .post("/api/v1/time-entries").then().statusCode(201);
+        Fixtures.entryNamingPupil("senco.harbour", entry("900101", LocalDate.parse("2024-09-02"), null, "09:00",
+                "11:00", "ADMINISTRATION", NOTE).replace("}", ",\"pupilId\":\"" + PUPIL + "\"}"));
         log("senco.harbour", "900101", "2024-09-03", 90, "EHCP_ANNUAL_REVIEWS");
         log("senco.harbour", "900101", "2024-09-04", 60, "STRATEGIC_LEADERSHIP");
         log("senco.harbour", "900101", "2024-09-09", 180, "TEACHING_INTERVENTIONS");

@@ -36,15 +36,13 @@ class TimeEntryResourceTest {
     @Test
     void createsReadsChangesAndDeletesWithVersions() {
         LocalDate day = today().minusDays(3);
-        String pupil = UUID.randomUUID().toString();
+        String pupil = Fixtures.registeredPupil(SCHOOL);
         String body = entry(SCHOOL, day, null, "09:00", "10:30", "ADMINISTRATION", "Paperwork for the plan")
                 .replace("}", ",\"pupilId\":\"" + pupil + "\"}");
-        Response created = as(SENCO).body(body).post("/api/v1/time-entries");
-        created.then().statusCode(201).header("ETag", "\"0\"")
-                .header("Location", containsString("/api/v1/time-entries/"))
+        String id = Fixtures.entryNamingPupil(SENCO, body);
+        as(SENCO).get("/api/v1/time-entries/" + id).then().statusCode(200).header("ETag", "\"0\"")
                 .body("minutes", equalTo(90)).body("startTime", equalTo("09:00")).body("endTime", equalTo("10:30"))
                 .body("source", equalTo("MANUAL")).body("pupilId", equalTo(pupil));
-        String id = created.path("id");
 
         as(SENCO).get("/api/v1/time-entries/" + id).then().statusCode(200).header("ETag", "\"0\"")
                 .body("note", equalTo("Paperwork for the plan")).body("category", equalTo("ADMINISTRATION"));
@@ -222,5 +220,24 @@ class TimeEntryResourceTest {
         Fixtures.log(SENCO, SCHOOL, LocalDate.parse("2023-09-01"), 20, "TRANSITION");
         assertEquals(50, as(SENCO).queryParam("period", "term").queryParam("date", "2023-10-10")
                 .get("/api/v1/reports/sencos/me").then().statusCode(200).extract().jsonPath().getInt("totalMinutes"));
+    }
+
+    @Test
+    void aPupilNamedWithoutAReviewIsOneTheRegisterAnnouncedAtTheEntrysSchool() {
+        LocalDate day = today().minusDays(4);
+        String elsewhere = Fixtures.registeredPupil("900102");
+        String here = Fixtures.registeredPupil(SCHOOL);
+        // the pupil of this school is accepted once the register's event has arrived
+        Fixtures.entryNamingPupil(SENCO, entry(SCHOOL, day, 20, null, null, "PARENT_MEETINGS", null)
+                .replace("}", ",\"pupilId\":\"" + here + "\"}"));
+        // a pupil of another school, or one no register event named, is refused and nothing is logged
+        int before = countOn(day);
+        as(SENCO).body(entry(SCHOOL, day, 20, null, null, "PARENT_MEETINGS", null)
+                .replace("}", ",\"pupilId\":\"" + elsewhere + "\"}")).post("/api/v1/time-entries").then()
+                .statusCode(422).contentType("application/problem+json").body("violations[0].field", equalTo("pupilId"));
+        as(SENCO).body(entry(SCHOOL, day, 20, null, null, "PARENT_MEETINGS", null)
+                .replace("}", ",\"pupilId\":\"" + UUID.randomUUID() + "\"}")).post("/api/v1/time-entries").then()
+                .statusCode(422);
+        assertEquals(before, countOn(day));
     }
 }
