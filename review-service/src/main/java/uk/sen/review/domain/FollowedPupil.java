@@ -17,6 +17,8 @@ public class FollowedPupil extends PanacheEntityBase {
 
     @Id
     public UUID pupilId;
+    /** The pupil's Unique Pupil Number, when the register's events carry one. */
+    public String upn;
     public String trustId;
     public String schoolUrn;
     public String laCode;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * register adds is ignored).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RegisterEvent(String pupilId, String trustId, String schoolUrn, String laCode, LocalDate dateOfBirth,
+public record RegisterEvent(String pupilId, String upn, String trustId, String schoolUrn, String laCode, LocalDate dateOfBirth,
         String ncYear, String provision, LocalDate provisionStartDate, String issuingLa, LocalDate planIssueDate,
         List<Need> needs, String previousProvision, LocalDate endDate, String endReason, String schoolPhase,
         Integer schoolHighestAge) {

@@ -78,6 +78,7 @@ public class PupilFollower extends EventFollower {
         pupil.laCode = data.laCode();
         pupil.dateOfBirth = data.dateOfBirth();
         pupil.ncYear = data.ncYear();
+        pupil.upn = data.upn();
         pupil.provision = data.provision() == null ? "N" : data.provision();
         pupil.provisionStartDate = data.provisionStartDate();
         pupil.issuingLa = data.issuingLa();

@@ -38,6 +38,7 @@ public class FollowedPupilResource {
 
     @Schema(description = "A pupil as the review service knows them from the register's events, with what happened")
     public record FollowedPupilView(UUID pupilId,
+            @Schema(nullable = true, description = "The pupil's UPN, as the register's events carry it", examples = "A801200100012") String upn,
             @Schema(description = "The pupil's trust", examples = "northbridge") String trustId,
             @Schema(description = "The URN of the pupil's school", examples = "900101") String schoolUrn,
             @Schema(nullable = true) LocalDate dateOfBirth,
@@ -73,7 +74,7 @@ public class FollowedPupilResource {
         FollowedPupil p = pupils.visible(id);
         List<TimelineView> timeline = pupils.timeline(id).stream()
                 .map(t -> new TimelineView(t.eventId, t.eventType, t.occurredAt, t.summary)).toList();
-        return new FollowedPupilView(p.pupilId, p.trustId, p.schoolUrn, p.dateOfBirth, p.ncYear, p.provision,
+        return new FollowedPupilView(p.pupilId, p.upn, p.trustId, p.schoolUrn, p.dateOfBirth, p.ncYear, p.provision,
                 p.provisionStartDate, p.issuingLa, p.planIssueDate, p.primaryNeed, p.secondaryNeed, timeline);
     }
 }

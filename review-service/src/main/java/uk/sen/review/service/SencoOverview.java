@@ -45,6 +45,8 @@ public class SencoOverview {
     /** One open deadline: whose, of what, which step, when, and whether it is due, overdue or excepted. */
     @Schema(description = "An open deadline: whose, of what, which step, when, and whether it is due, overdue or excepted")
     public record DeadlineItem(UUID deadlineId, UUID pupilId,
+            @Schema(nullable = true, description = "The pupil's UPN (no name: the service holds none)", examples = "A801200100012") String upn,
+            @Schema(nullable = true, description = "The pupil's year group", examples = "4") String ncYear,
             @Schema(description = "The URN of the pupil's school", examples = "900101") String schoolUrn,
             @Schema(description = "What the deadline belongs to: an EHC plan review, a SEN support review or an EHC "
                     + "needs assessment request", enumeration = { Deadline.ANNUAL_REVIEW, Deadline.SUPPORT_REVIEW,
@@ -76,6 +78,8 @@ public class SencoOverview {
                     + "its plan") UUID reviewId,
             @Schema(nullable = true, description = "For a SEN support review, its support plan's id") UUID planId,
             UUID pupilId,
+            @Schema(nullable = true, description = "The pupil's UPN (no name: the service holds none)", examples = "A801200100012") String upn,
+            @Schema(nullable = true, description = "The pupil's year group", examples = "4") String ncYear,
             @Schema(description = "The URN of the pupil's school", examples = "900101") String schoolUrn,
             @Schema(description = "The term it was judged by", examples = "Spring 2026/27") String term,
             @Schema(description = "The last day for the review") LocalDate dueBy,
@@ -133,9 +137,10 @@ public class SencoOverview {
         Query count = em.createNativeQuery("SELECT count(*) FROM deadline d " + where);
         Query select = em.createNativeQuery("""
                 SELECT d.id, d.pupil_id, d.school_urn, d.source_type, d.source_id, d.step, d.statutory, d.due_on,
-                       d.excepted, sr.plan_id
+                       d.excepted, sr.plan_id, p.upn, p.nc_year
                 FROM deadline d
                 LEFT JOIN support_review sr ON d.source_type = 'support-review' AND sr.id = d.source_id
+                LEFT JOIN followed_pupil p ON p.pupil_id = d.pupil_id
                 """ + where + " ORDER BY d.due_on, d.step, d.id");
         for (Query q : List.of(count, select)) {
             q.setParameter("trust", trust).setParameter("until", today.plusDays(within));
@@ -149,7 +154,8 @@ public class SencoOverview {
             LocalDate due = Rows.date(r[7]);
             boolean excepted = (Boolean) r[8];
             String sourceType = (String) r[3];
-            items.add(new DeadlineItem(Rows.uuid(r[0]), Rows.uuid(r[1]), (String) r[2], sourceType,
+            items.add(new DeadlineItem(Rows.uuid(r[0]), Rows.uuid(r[1]), (String) r[10], (String) r[11],
+                    (String) r[2], sourceType,
                     sourceLabel(sourceType), Rows.uuid(r[4]), Rows.uuid(r[9]), (String) r[5], Step.labelOf((String) r[5]),
                     (Boolean) r[6], due, ChronoUnit.DAYS.between(today, due),
                     StatutoryClock.status(due, null, today, excepted), excepted));
@@ -185,7 +191,8 @@ public class SencoOverview {
 
         @SuppressWarnings("unchecked")
         List<Object[]> annual = scope.bind(em.createNativeQuery("""
-                SELECT r.id, r.pupil_id, r.school_urn, r.kind, r.status, r.due_by, r.meeting_date, r.held_on, p.la_code
+                SELECT r.id, r.pupil_id, r.school_urn, r.kind, r.status, r.due_by, r.meeting_date, r.held_on, p.la_code,
+                       p.upn, p.nc_year
                 FROM annual_review r JOIN followed_pupil p ON p.pupil_id = r.pupil_id
                 WHERE r.trust_id = :trust AND r.status <> 'CLOSED'
                   AND (r.due_by BETWEEN :from AND :to OR (r.status <> 'COMPLETED' AND r.due_by < :from))"""
@@ -193,7 +200,8 @@ public class SencoOverview {
                 .setParameter("trust", trust).setParameter("from", from).setParameter("to", to)).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> support = scope.bind(em.createNativeQuery("""
-                SELECT s.id, s.pupil_id, s.school_urn, s.plan_id, s.status, s.due_on, s.held_on, s.term, p.la_code
+                SELECT s.id, s.pupil_id, s.school_urn, s.plan_id, s.status, s.due_on, s.held_on, s.term, p.la_code,
+                       p.upn, p.nc_year
                 FROM support_review s JOIN followed_pupil p ON p.pupil_id = s.pupil_id
                 WHERE s.trust_id = :trust AND s.status <> 'CANCELLED'
                   AND (s.due_on BETWEEN :from AND :to OR (s.status = 'SCHEDULED' AND s.due_on < :from))"""
@@ -210,7 +218,8 @@ public class SencoOverview {
             boolean overdue = open && due.isBefore(date);
             if (term.contains(due) || (open && due.isBefore(term.start()))) {
                 used.putIfAbsent(la == null ? "" : la, new TermUsed(la, term.label(), term.start(), term.end()));
-                items.add(new DueReview((String) r[3], Rows.uuid(r[0]), null, Rows.uuid(r[1]), (String) r[2],
+                items.add(new DueReview((String) r[3], Rows.uuid(r[0]), null, Rows.uuid(r[1]), (String) r[9],
+                        (String) r[10], (String) r[2],
                         term.label(), due, (String) r[4], Rows.date(r[6]), Rows.date(r[7]), overdue));
             }
         }
@@ -222,7 +231,8 @@ public class SencoOverview {
             boolean overdue = open && due.isBefore(date);
             if (term.contains(due) || (open && due.isBefore(term.start()))) {
                 used.putIfAbsent(la == null ? "" : la, new TermUsed(la, term.label(), term.start(), term.end()));
-                items.add(new DueReview("SUPPORT", Rows.uuid(r[0]), Rows.uuid(r[3]), Rows.uuid(r[1]), (String) r[2],
+                items.add(new DueReview("SUPPORT", Rows.uuid(r[0]), Rows.uuid(r[3]), Rows.uuid(r[1]), (String) r[9],
+                        (String) r[10], (String) r[2],
                         (String) r[7], due, (String) r[4], null, Rows.date(r[6]), overdue));
             }
         }

@@ -42,11 +42,18 @@ public class AnnualReviewLifecycleTest {
              {"role":"HEALTH"},{"role":"SOCIAL_CARE"}]""";
 
     public static void registerEvent(String pupil, String type, String provision, String ncYear, String phase, LocalDate issued) {
+        registerEvent(pupil, type, provision, ncYear, phase, issued, null);
+    }
+
+    /** The same, for a pupil the register knows by this UPN. */
+    public static void registerEvent(String pupil, String type, String provision, String ncYear, String phase,
+            LocalDate issued, String upn) {
         String data = String.format("""
-                {"pupilId":"%s","trustId":"northbridge","schoolUrn":"900101","laCode":"801","dateOfBirth":"2015-05-01",
+                {"pupilId":"%s",%s"trustId":"northbridge","schoolUrn":"900101","laCode":"801","dateOfBirth":"2015-05-01",
                  "ncYear":"%s","provision":"%s","provisionStartDate":"%s","issuingLa":"801","planIssueDate":%s,
                  "needs":[{"rank":1,"code":"ASD"}],"schoolPhase":"%s","schoolHighestAge":11}""",
-                pupil, ncYear, provision, issued, "E".equals(provision) ? "\"" + issued + "\"" : "null", phase);
+                pupil, upn == null ? "" : "\"upn\":\"" + upn + "\",", ncYear, provision, issued,
+                "E".equals(provision) ? "\"" + issued + "\"" : "null", phase);
         TopicReader.send(REGISTER, pupil, data, Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
                 "ce_type", type, "ce_source", "urn:uk-sen:register-service", "ce_subject", pupil,
                 "ce_time", "2026-11-23T10:00:00Z", "ce_trustid", "northbridge", "ce_schoolurn", "900101"));

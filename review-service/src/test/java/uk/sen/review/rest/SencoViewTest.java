@@ -44,7 +44,8 @@ class SencoViewTest {
         // an EHC plan whose review meeting is due in 19 days, and a pupil on SEN support
         String ehc = UUID.randomUUID().toString();
         LocalDate issued = TODAY.plusDays(20).minusMonths(12);
-        AnnualReviewLifecycleTest.registerEvent(ehc, "uk.sen.register.pupil-registered", "E", "4", "PRIMARY", issued);
+        AnnualReviewLifecycleTest.registerEvent(ehc, "uk.sen.register.pupil-registered", "E", "4", "PRIMARY", issued,
+                "H801200112345");
         String review = AnnualReviewLifecycleTest.awaitOpenReview(ehc);
         String support = UUID.randomUUID().toString();
         AnnualReviewLifecycleTest.registerEvent(support, "uk.sen.register.pupil-registered", "K", "3", "PRIMARY",
@@ -60,6 +61,9 @@ class SencoViewTest {
         assertEquals(due.toString(), within30.getString("items.find { it.pupilId == '" + ehc + "' }.dueOn"));
         assertEquals(19, within30.getInt("items.find { it.pupilId == '" + ehc + "' }.daysLeft"));
         assertEquals("DUE", within30.getString("items.find { it.pupilId == '" + ehc + "' }.status"));
+        // the SENCO's list names the pupil by UPN and year group (the service holds no names)
+        assertEquals("H801200112345", within30.getString("items.find { it.pupilId == '" + ehc + "' }.upn"));
+        assertEquals("4", within30.getString("items.find { it.pupilId == '" + ehc + "' }.ncYear"));
         List<String> dates = within30.getList("items.dueOn");
         List<String> sorted = new ArrayList<>(dates);
         sorted.sort(null);
@@ -114,7 +118,7 @@ class SencoViewTest {
         String notInTerm = AnnualReviewLifecycleTest.awaitOpenReview(nextTerm);
         String support = UUID.randomUUID().toString();
         AnnualReviewLifecycleTest.registerEvent(support, "uk.sen.register.pupil-registered", "K", "2", "PRIMARY",
-                TODAY.minusDays(1));
+                TODAY.minusDays(1), "K801200154321");
         String plan = SupportPlanCycleTest.awaitPlan(support);
 
         JsonPath due = given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/reviews/due-this-term").then()
@@ -125,6 +129,8 @@ class SencoViewTest {
         assertEquals("ANNUAL", due.getString("items.find { it.reviewId == '" + inTerm + "' }.kind"));
         assertEquals("SUPPORT", due.getString("items.find { it.pupilId == '" + support + "' }.kind"));
         assertEquals(plan, due.getString("items.find { it.pupilId == '" + support + "' }.planId"));
+        assertEquals("K801200154321", due.getString("items.find { it.pupilId == '" + support + "' }.upn"));
+        assertEquals("2", due.getString("items.find { it.pupilId == '" + support + "' }.ncYear"));
         assertEquals(term.end().toString(), due.getString("items.find { it.pupilId == '" + support + "' }.dueBy"));
         assertFalse(due.getList("items.reviewId").contains(notInTerm), "a review due next term is not due this term");
         List<String> dates = due.getList("items.dueBy");
