@@ -264,7 +264,7 @@ class ReportResourceTest {
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);
             switch (e.getAttribute("class")) {
-                case "bar" -> bars.add(e.getAttribute("data-week") + " " + e.getAttribute("data-category") + " "
+                case "bar" -> bars.add(e.getAttribute("data-week") + " " + e.getAttribute("data-kind") + " "
                         + e.getAttribute("data-hours"));
                 case "allocated" -> allocated.add(e.getAttribute("data-week") + " " + e.getAttribute("data-hours"));
                 case "over" -> over.add(e.getAttribute("data-week"));
@@ -272,15 +272,21 @@ class ReportResourceTest {
                 }
             }
         }
-        assertEquals(List.of("2024-09-02 ADMINISTRATION 2.00", "2024-09-02 EHCP_ANNUAL_REVIEWS 1.50",
-                "2024-09-02 STRATEGIC_LEADERSHIP 1.00", "2024-09-09 TEACHING_INTERVENTIONS 3.00",
-                "2024-09-16 ADMINISTRATION 2.50", "2024-09-16 NON_SEND_DUTIES 2.00", "2024-10-07 PARENT_MEETINGS 0.75"),
-                bars);
+        // by kind of work, worked out by hand from the entries: administration 2 h and EHCP annual reviews 1.5 h
+        // (both administrative) and strategic leadership 1 h in the first week; teaching 3 h (direct); administration
+        // 2.5 h and non-SEND duties 2 h; parent meetings 0.75 h (direct)
+        assertEquals(List.of("2024-09-02 ADMINISTRATIVE 3.50", "2024-09-02 STRATEGIC 1.00", "2024-09-09 DIRECT 3.00",
+                "2024-09-16 ADMINISTRATIVE 2.50", "2024-09-16 NON_SEND 2.00", "2024-10-07 DIRECT 0.75"), bars);
         assertEquals(List.of("2024-09-02 4.00", "2024-09-09 4.00", "2024-09-16 4.00", "2024-09-23 4.00"), allocated);
         assertEquals(List.of("2024-09-02", "2024-09-16"), over);
-        assertTrue(svg.contains(">Administration and paperwork</text>"));
+        assertTrue(svg.contains(">Administrative</text>"));
+        assertTrue(svg.contains(">Direct work with pupils, parents, staff and agencies</text>"));
         assertTrue(svg.contains(">Protected time allocated</text>"));
-        assertFalse(svg.contains(">Transition</text>"), "only categories with time are in the legend");
+        assertFalse(svg.contains(">Administration and paperwork</text>"), "kinds of work, not categories");
+        // the headline: 12.75 h spent against 16 h allocated (4 weeks of 4 h) = 80%; administration (6 h) of SEN
+        // coordination time (10.75 h, non-SEND left out) = 56%
+        assertTrue(svg.contains(">12.75 h spent against 16 h allocated (80%)  |  administration 56% of SEN "
+                + "coordination time</text>"), svg);
 
         byte[] png = as("slt.harbour").queryParam("period", "term").queryParam("date", AUTUMN_2024)
                 .get("/api/v1/reports/schools/900101/chart.png").then().statusCode(200).contentType("image/png")
@@ -290,9 +296,9 @@ class ReportResourceTest {
         Files.writeString(Path.of("target", "chart-school-900101-autumn-2024.svg"), svg);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertEquals(2000, image.getWidth());
-        assertTrue(count(image, 0x4e79a7) > 1000, "administration bars are drawn in their colour");
-        assertTrue(count(image, 0xd95f02) > 100, "non-SEND duties are drawn in their colour");
-        assertEquals(0, count(image, 0x1b9e77), "transition has no time, so no colour");
+        assertTrue(count(image, 0xe15759) > 1000, "administrative work is drawn in its colour");
+        assertTrue(count(image, 0xbab0ac) > 100, "non-SEND duties are drawn in their colour");
+        assertTrue(count(image, 0x59a14f) > 100, "direct work is drawn in its colour");
     }
 
     static int count(BufferedImage image, int rgb) {

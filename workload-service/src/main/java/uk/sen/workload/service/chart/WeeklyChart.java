@@ -4,25 +4,29 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import uk.sen.platform.chart.ChartScene;
 import uk.sen.workload.domain.ActivityCategory;
+import uk.sen.workload.domain.WorkType;
 import uk.sen.workload.service.ReportService;
 
 /**
- * The governors' chart: time spent per week as bars stacked by activity category, the protected time allocated as
- * a dashed line across each week, and a mark over every week that went over its allocation. Colours are fixed per
- * category (by its place in the category list), so charts of different schools and terms read alike.
+ * The governors' chart: time spent per week as bars stacked by kind of work (administrative, strategic, direct work,
+ * not SEND: four colours a governor can tell apart, where thirteen categories could not be; the CSV keeps the
+ * categories), the protected time allocated as a dashed line across each week, a mark over every week that went over
+ * its allocation, and the headline figures printed above the plot: hours spent against allocated, the share on
+ * administration, and the support SEN administrators gave. Colours are fixed per kind of work, so charts of
+ * different schools and terms read alike.
  */
 public final class WeeklyChart {
 
-    /** Distinguishable colours (Tableau 10 and three from ColorBrewer Dark2), one per category in list order. */
-    static final String[] PALETTE = { "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
-            "#ff9da7", "#9c755f", "#bab0ac", "#1b9e77", "#7570b3", "#d95f02" };
+    /** One colour per kind of work (Tableau 10): administration stands out, work outside SEND is grey. */
+    static final Map<WorkType, String> COLOURS = Map.of(WorkType.ADMINISTRATIVE, "#e15759", WorkType.STRATEGIC,
+            "#4e79a7", WorkType.DIRECT, "#59a14f", WorkType.NON_SEND, "#bab0ac");
     static final String INK = "#222222";
     static final String GRID = "#dddddd";
     static final String ALLOCATED = "#111111";
@@ -31,7 +35,7 @@ public final class WeeklyChart {
     private static final int WIDTH = 1000;
     private static final int LEFT = 70;
     private static final int RIGHT = 30;
-    private static final int TOP = 78;
+    private static final int TOP = 100;
     private static final int PLOT_HEIGHT = 330;
     private static final int AXIS_SPACE = 50;
     private static final int LEGEND_ROW = 22;
@@ -40,24 +44,23 @@ public final class WeeklyChart {
     private WeeklyChart() {
     }
 
-    /** The colour of each category, by code, in list order. */
-    public static Map<String, String> colours(Map<String, ActivityCategory> categories) {
-        Map<String, String> colours = new LinkedHashMap<>();
-        int i = 0;
-        for (String code : categories.keySet()) {
-            colours.put(code, PALETTE[i % PALETTE.length]);
-            i++;
-        }
-        return colours;
+    /** A week's hours by kind of work, from its hours by category. */
+    static Map<WorkType, BigDecimal> byKind(ReportService.WeekRow w, Map<String, ActivityCategory> categories) {
+        Map<WorkType, BigDecimal> kinds = new EnumMap<>(WorkType.class);
+        w.hoursByCategory().forEach((code, hours) -> {
+            ActivityCategory c = categories.get(code);
+            kinds.merge(c == null ? WorkType.DIRECT : c.workType, hours, BigDecimal::add);
+        });
+        return kinds;
     }
 
     public static ChartScene of(ReportService.Report report, Map<String, ActivityCategory> categories) {
-        Map<String, String> colours = colours(categories);
         List<ReportService.WeekRow> weeks = report.weeks();
-        List<String> used = new ArrayList<>();
-        for (String code : categories.keySet()) {
-            if (weeks.stream().anyMatch(w -> w.hoursByCategory().containsKey(code))) {
-                used.add(code);
+        List<Map<WorkType, BigDecimal>> kindsByWeek = weeks.stream().map(w -> byKind(w, categories)).toList();
+        List<WorkType> used = new ArrayList<>();
+        for (WorkType kind : WorkType.values()) {
+            if (kindsByWeek.stream().anyMatch(k -> k.containsKey(kind))) {
+                used.add(kind);
             }
         }
         boolean anyAllocation = weeks.stream().anyMatch(w -> w.allocatedHours() != null);
@@ -82,10 +85,12 @@ public final class WeeklyChart {
         List<ChartScene.Shape> shapes = new ArrayList<>();
         String title = report.title() + ": " + report.period().label();
         shapes.add(new ChartScene.Text(LEFT, 30, title, 18, ChartScene.Anchor.START, true, INK, 0, "title"));
-        shapes.add(new ChartScene.Text(LEFT, 52, "Hours spent per week by activity (bars) against protected time "
+        shapes.add(new ChartScene.Text(LEFT, 52, "Hours spent per week by kind of work (bars) against protected time "
                 + "allocated (dashed line), to " + DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
                         .format(report.period().asOf()),
                 12, ChartScene.Anchor.START, false, "#555555", 0, "subtitle"));
+        shapes.add(new ChartScene.Text(LEFT, 76, headline(report), 13, ChartScene.Anchor.START, true, INK, 0,
+                "headline"));
 
         // grid and hour labels
         for (int k = 0; k * step <= top + 1e-9; k++) {
@@ -112,15 +117,16 @@ public final class WeeklyChart {
             double x = LEFT + i * slot;
             double barX = x + (slot - barWidth) / 2;
             double y = bottom;
-            for (String code : used) {
-                BigDecimal hours = w.hoursByCategory().get(code);
+            for (WorkType kind : used) {
+                BigDecimal hours = kindsByWeek.get(i).get(kind);
                 if (hours == null || hours.signum() == 0) {
                     continue;
                 }
                 double h = hours.doubleValue() * scale;
                 y -= h;
-                shapes.add(new ChartScene.Rect(barX, y, barWidth, h, colours.get(code), "bar",
-                        Map.of("week", w.weekStart().toString(), "category", code, "hours", hours.toPlainString())));
+                shapes.add(new ChartScene.Rect(barX, y, barWidth, h, COLOURS.get(kind), "bar",
+                        Map.of("week", w.weekStart().toString(), "kind", kind.name(), "hours",
+                                hours.setScale(2, RoundingMode.HALF_UP).toPlainString())));
             }
             if (w.allocatedHours() != null) {
                 double ay = bottom - w.allocatedHours().doubleValue() * scale;
@@ -144,13 +150,13 @@ public final class WeeklyChart {
         double legendTop = bottom + AXIS_SPACE + 16;
         double column = plotWidth / 2;
         int item = 0;
-        for (String code : used) {
+        for (WorkType kind : used) {
             double lx = LEFT + (item % 2) * column;
             double ly = legendTop + (item / 2) * LEGEND_ROW;
-            shapes.add(new ChartScene.Rect(lx, ly - 11, 14, 14, colours.get(code), "legend-swatch",
-                    Map.of("category", code)));
-            shapes.add(new ChartScene.Text(lx + 22, ly, categories.get(code).name, 12, ChartScene.Anchor.START, false,
-                    INK, 0, "legend"));
+            shapes.add(new ChartScene.Rect(lx, ly - 11, 14, 14, COLOURS.get(kind), "legend-swatch",
+                    Map.of("kind", kind.name())));
+            shapes.add(new ChartScene.Text(lx + 22, ly, kind.label, 12, ChartScene.Anchor.START, false, INK, 0,
+                    "legend"));
             item++;
         }
         if (anyAllocation) {
@@ -174,6 +180,30 @@ public final class WeeklyChart {
                         : " against " + report.allocation().allocatedHours().toPlainString() + " hours allocated; "
                                 + report.allocation().weeksOverAllocation() + " weeks over allocation");
         return new ChartScene(WIDTH, height, title, description, shapes);
+    }
+
+    /** The figures a governor asks first, in one line. */
+    static String headline(ReportService.Report report) {
+        ReportService.AllocationSummary a = report.allocation();
+        StringBuilder line = new StringBuilder(hoursLabel(a.spentHours().doubleValue()) + " spent");
+        if (a.allocatedHours() != null) {
+            line.append(" against ").append(hoursLabel(a.allocatedHours().doubleValue())).append(" allocated");
+            if (a.spentPercentOfAllocated() != null) {
+                line.append(" (").append(a.spentPercentOfAllocated().setScale(0, RoundingMode.HALF_UP).toPlainString())
+                        .append("%)");
+            }
+        } else {
+            line.append(", no protected time allocated");
+        }
+        if (report.adminPercent() != null) {
+            line.append("  |  administration ").append(report.adminPercent().setScale(0, RoundingMode.HALF_UP)
+                    .toPlainString()).append("% of SEN coordination time");
+        }
+        if (report.supportHours() != null && report.supportHours().signum() > 0) {
+            line.append("  |  ").append(hoursLabel(report.supportHours().doubleValue()))
+                    .append(" from SEN administrators");
+        }
+        return line.toString();
     }
 
     /** 1, 2, 2.5 or 5 times a power of ten, at least {@code rough}. */
