@@ -1,6 +1,7 @@
 package uk.sen.workload.repository;
 
 import io.quarkus.panache.common.Parameters;
+import uk.sen.platform.security.CallerScope;
 
 /**
  * The where clause of a Panache query and its named parameters, built condition by condition: the lists that take
@@ -20,6 +21,12 @@ public final class Where {
         where.query.append(condition);
         where.params.and(name, value);
         return where;
+    }
+
+    /** The records the caller may see by school: their trust's, and only their schools' unless they see all of it. */
+    public static Where inScope(CallerScope caller) {
+        Where where = of("trustId = :trust", "trust", caller.requireTrust());
+        return caller.isTrustWide() ? where : where.and("schoolUrn in :schools", "schools", caller.schools());
     }
 
     /** Adds {@code condition}, which names the parameter {@code name}. */

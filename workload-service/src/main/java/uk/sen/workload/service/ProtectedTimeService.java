@@ -138,11 +138,7 @@ public class ProtectedTimeService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProtectedTime> history(String school, String senco) {
-        String trust = caller.requireTrust();
-        Where where = Where.of("trustId = :trust", "trust", trust);
-        if (!caller.isTrustWide()) {
-            where.and("schoolUrn in :schools", "schools", caller.schools());
-        }
+        Where where = Where.inScope(caller);
         if (onlyOwn()) {
             where.and("senco = :self", "self", caller.username());
         }

@@ -94,11 +94,7 @@ public class SencoPostService {
     /** The posts the caller may see: current ones unless {@code all}; by school, then SENCO, latest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SencoPost> list(String school, boolean all) {
-        String trust = caller.requireTrust();
-        Where where = Where.of("trustId = :trust", "trust", trust);
-        if (!caller.isTrustWide()) {
-            where.and("schoolUrn in :schools", "schools", caller.schools());
-        }
+        Where where = Where.inScope(caller);
         if (onlyOwn()) {
             where.and("senco = :self", "self", caller.username());
         }

@@ -79,14 +79,10 @@ public class SencoRoles {
     public Overview overview(String school) {
         String trust = caller.requireTrust();
         LocalDate today = clock.today();
-        Where posts = Where.of("trustId = :trust", "trust", trust)
+        Where posts = Where.inScope(caller)
                 .and("appointedOn <= :today and (endedOn is null or endedOn >= :today)", "today", today);
-        Where allocations = Where.of("trustId = :trust", "trust", trust)
+        Where allocations = Where.inScope(caller)
                 .and("effectiveFrom <= :today and (effectiveTo is null or effectiveTo >= :today)", "today", today);
-        if (!caller.isTrustWide()) {
-            posts.and("schoolUrn in :schools", "schools", caller.schools());
-            allocations.and("schoolUrn in :schools", "schools", caller.schools());
-        }
         posts.andIfGiven("schoolUrn = :school", "school", school);
         allocations.andIfGiven("schoolUrn = :school", "school", school);
         Map<String, BigDecimal> hours = new HashMap<>();

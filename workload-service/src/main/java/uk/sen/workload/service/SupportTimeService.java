@@ -96,11 +96,7 @@ public class SupportTimeService {
     /** A page of the entries the caller may see, the latest day first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SupportEntry> list(LocalDate from, LocalDate to, String school, PageRequest page) {
-        String trust = caller.requireTrust();
-        Where where = Where.of("trustId = :trust", "trust", trust);
-        if (!caller.isTrustWide()) {
-            where.and("schoolUrn in :schools", "schools", caller.schools());
-        }
+        Where where = Where.inScope(caller);
         if (!caller.hasAnyRole(Roles.SLT, Roles.TRUST_ADMIN)) {
             // an administrator their own; a SENCO what was given to them
             where.and("(givenBy = :self or senco = :self)", "self", caller.username());
