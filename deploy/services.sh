@@ -23,6 +23,16 @@ REPLICAS=${SEN_REPLICAS:-1}
 JAVA_OPTS=${SEN_SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 # a test run as at another day (deploy/test.sh with SEN_TEST_AS_AT): the services' clock starts at that moment
 [[ -z ${SEN_TEST_AS_AT:-} ]] || JAVA_OPTS="$JAVA_OPTS -Dsen.test.as-at=$SEN_TEST_AS_AT"
+# The JVM that runs the services (default: JAVA_HOME's, or java on PATH).
+SERVICE_JAVA=${SEN_SERVICE_JAVA:-$(java_bin)}
+# Opt-in, SEN_AOT=1 with a JDK 25 or newer as SEN_SERVICE_JAVA: the JDK's ahead-of-time cache (JEP 483/514/515). A
+# service's first start with a new build trains it (-XX:AOTCacheOutput; the cache is written when it stops), later
+# starts load it (-XX:AOTCache). The cache is kept per build and JVM options, in $STATE_DIR/aot.
+AOT=${SEN_AOT:-0}
+if [[ $AOT == 1 ]]; then
+  java_major=$("$SERVICE_JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+  (( ${java_major:-0} >= 25 )) || die services "SEN_AOT=1 needs a JDK 25 or newer as SEN_SERVICE_JAVA (found ${java_major:-none})"
+fi
 
 
 # instances [N]: name:port:management port of every replica to run (N replicas; all 9 possible for down and status)
@@ -35,6 +45,22 @@ instances() {
       else printf '%s-%s:%s:%s\n' "$name" "$r" $(( port + 100 * (r - 1) )) $(( mport + 100 * (r - 1) )); fi
     done
   done
+}
+
+# aot_opts NAME JAR: the AOT cache flags for this start, when SEN_AOT=1 (only a first replica trains)
+aot_opts() {
+  [[ $AOT == 1 ]] || return 0
+  local name=$1 app base=${1%-[0-9]} key cache
+  app=$(dirname "$2")
+  key=$( { find "$app" -type f -name '*.jar' -print0 | sort -z | xargs -0 sha1sum; echo "$SERVICE_JAVA $JAVA_OPTS"; } \
+    | sha1sum | cut -c1-12)
+  cache="$STATE_DIR/aot/$base-$key.aot"
+  if [[ -f $cache ]]; then
+    printf -- '-XX:AOTCache=%s\n' "$cache"
+  elif [[ $name == "$base" ]]; then
+    mkdir -p "$STATE_DIR/aot"
+    printf -- '-XX:AOTCacheOutput=%s\n' "$cache"
+  fi
 }
 
 build() {
@@ -52,7 +78,7 @@ health_up() { curl -sf -o /dev/null "http://127.0.0.1:$1/q/health/ready"; }  # o
 cmd_up() {
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   build
-  local entry name port mport pid jar started=()
+  local entry name port mport pid jar aot started=()
   for entry in $(instances); do
     IFS=: read -r name port mport <<<"$entry"; jar=$(jar_of "$name")
     if pid=$(running_pid "$name" "$jar"); then
@@ -61,10 +87,11 @@ cmd_up() {
     fi
     require_free_port "$name" "$port"
     require_free_port "$name" "$mport"
-    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    aot=$(aot_opts "$name" "$jar")
+    # shellcheck disable=SC2086 # JAVA_OPTS and aot are lists of options
     pid=$(HTTP_PORT=$port MANAGEMENT_PORT=$mport CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:5173} WEBHOOKS_ALLOW_LOOPBACK_HTTP=${WEBHOOKS_ALLOW_LOOPBACK_HTTP:-true} KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-$KAFKA_BOOTSTRAP} \
-      spawn "$name" "$LOG_DIR/$name.log" "$(java_bin)" $JAVA_OPTS -jar "$jar")
-    say "$name" "started pid $pid on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)"
+      spawn "$name" "$LOG_DIR/$name.log" "$SERVICE_JAVA" $JAVA_OPTS $aot -jar "$jar")
+    say "$name" "started pid $pid on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)${aot:+ with ${aot%%=*}}"
     started+=("$name:$port:$mport:$pid")
   done
   for entry in "${started[@]}"; do
