@@ -97,11 +97,17 @@ public final class Fixtures {
      * workload-service then accepts time entries that name them.
      */
     public static String registeredPupil(String school) {
+        return registeredPupil(school, null);
+    }
+
+    /** The same, with the school's name in the register's snapshot. */
+    public static String registeredPupil(String school, String schoolName) {
         String pupil = UUID.randomUUID().toString();
         Map<String, String> h = headers(UUID.randomUUID().toString(), "uk.sen.register.pupil-registered", pupil,
                 school);
         h.put("ce_source", "urn:uk-sen:register-service");
-        TopicReader.send(REGISTER_TOPIC, pupil, "{\"pupilId\":\"" + pupil + "\",\"provision\":\"K\"}", h);
+        TopicReader.send(REGISTER_TOPIC, pupil, "{\"pupilId\":\"" + pupil + "\",\"provision\":\"K\""
+                + (schoolName == null ? "" : ",\"schoolName\":\"" + schoolName + "\"") + "}", h);
         return pupil;
     }
 

@@ -37,7 +37,7 @@ public class RegisterEvents {
     }
 
     /** The data of every register event: the pupil as the register holds them after the change. */
-    public record PupilSnapshot(String pupilId, String upn, String trustId, String schoolUrn, String laCode,
+    public record PupilSnapshot(String pupilId, String upn, String trustId, String schoolUrn, String schoolName, String laCode,
             String schoolPhase, int schoolHighestAge, LocalDate dateOfBirth, String ncYear, String provision, LocalDate provisionStartDate,
             String issuingLa, LocalDate planIssueDate, List<NeedData> needs, String previousProvision,
             LocalDate endDate, String endReason, List<String> changedFields) {
@@ -76,7 +76,7 @@ public class RegisterEvents {
             SenProvision closed, List<String> changedFields) {
         List<NeedData> needs = pupil.needs.stream()
                 .map(n -> new NeedData(n.rank, n.needCode, areas.areaOf(n.needCode).name())).toList();
-        return new PupilSnapshot(pupil.id.toString(), pupil.upn, pupil.trustId, pupil.schoolUrn, school.laCode,
+        return new PupilSnapshot(pupil.id.toString(), pupil.upn, pupil.trustId, pupil.schoolUrn, school.name, school.laCode,
                 school.phase.name(), school.highestAge,
                 pupil.dateOfBirth, pupil.ncYear, open == null ? Provision.N.name() : open.provision.name(),
                 open == null ? null : open.startDate, open == null ? null : open.issuingLa,

@@ -82,6 +82,7 @@ class PupilResourceTest {
             assertEquals("2026-09-07", data.getString("provisionStartDate"));
             assertEquals("2016-03-14", data.getString("dateOfBirth"));
             assertEquals("801", data.getString("laCode"));
+            assertEquals("Harbour Primary School", data.getString("schoolName"));
             assertEquals("PRIMARY", data.getString("schoolPhase"));
             assertEquals(11, data.getInt("schoolHighestAge"));
             assertEquals(given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/pupils/" + id).path("upn"),

@@ -6,6 +6,10 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -16,9 +20,9 @@ import uk.sen.platform.inbox.MalformedEventException;
 import uk.sen.workload.service.RegisterPupils;
 
 /**
- * Follows the register's events for one thing only: which school each pupil belongs to (ids, never pupil data), so a
- * time entry that names a pupil can be checked to name a pupil of its school. The CloudEvent attributes carry all of
- * it (subject, trust, school); the data is not read. A record that cannot be applied goes to
+ * Follows the register's events for two things only: which school each pupil belongs to (ids, never pupil data), so a
+ * time entry that names a pupil can be checked to name a pupil of its school, and the school's name, for the reports.
+ * The CloudEvent attributes carry the ids; of the data only {@code schoolName} is read. A record that cannot be applied goes to
  * sen.register.v1.dlq.workload-service ({@link EventFollower} says how).
  */
 @ApplicationScoped
@@ -28,6 +32,9 @@ public class RegisterFollower extends EventFollower {
 
     @Inject
     RegisterPupils pupils;
+
+    @Inject
+    ObjectMapper json;
 
     RegisterFollower() {
         super("register-events", "workload-service.register-events");
@@ -56,5 +63,24 @@ public class RegisterFollower extends EventFollower {
             throw new MalformedEventException("Event " + event.id() + " has no ce_trustid or ce_schoolurn");
         }
         pupils.announced(pupil, event.trustId(), event.schoolUrn(), !LEFT.equals(event.type()));
+        String schoolName = schoolName(event);
+        if (schoolName != null) {
+            pupils.schoolNamed(event.trustId(), event.schoolUrn(), schoolName);
+        }
+    }
+
+    private static final int MAX_SCHOOL_NAME = 200;
+
+    private String schoolName(IncomingEvent event) {
+        try {
+            JsonNode name = event.data() == null ? null : json.readTree(event.data()).get("schoolName");
+            if (name == null || !name.isTextual() || name.asText().isBlank()) {
+                return null;
+            }
+            String text = name.asText().strip();
+            return text.length() > MAX_SCHOOL_NAME ? text.substring(0, MAX_SCHOOL_NAME) : text;
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("Event " + event.id() + " has data that is not JSON");
+        }
     }
 }

@@ -1,6 +1,8 @@
 package uk.sen.workload.service;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Which school each pupil belongs to, as the register announced it: ids only (V6 register_pupil). */
+/**
+ * Which school each pupil belongs to (ids only, V6 register_pupil) and each school's name (V7 register_school), as
+ * the register announced them.
+ */
 @ApplicationScoped
 public class RegisterPupils {
 
@@ -28,6 +33,29 @@ public class RegisterPupils {
                     on_roll = EXCLUDED.on_roll, updated_at = EXCLUDED.updated_at""")
                 .setParameter(1, pupil).setParameter(2, trust).setParameter(3, school).setParameter(4, onRoll)
                 .setParameter(5, clock.instant()).executeUpdate();
+    }
+
+    /** Records the school's name as the register's latest event gave it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void schoolNamed(String trust, String school, String name) {
+        em.createNativeQuery("""
+                INSERT INTO register_school (trust_id, school_urn, name, updated_at) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (trust_id, school_urn) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at
+                WHERE register_school.name <> EXCLUDED.name""")
+                .setParameter(1, trust).setParameter(2, school).setParameter(3, name)
+                .setParameter(4, clock.instant()).executeUpdate();
+    }
+
+    /** The names of the trust's schools the register has named, by URN. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> schoolNames(String trust) {
+        Map<String, String> names = new HashMap<>();
+        for (Object row : em.createNativeQuery("SELECT school_urn, name FROM register_school WHERE trust_id = ?1")
+                .setParameter(1, trust).getResultList()) {
+            Object[] r = (Object[]) row;
+            names.put((String) r[0], (String) r[1]);
+        }
+        return names;
     }
 
     /** Whether the register announced the pupil at this school of this trust (on roll or since left). */

@@ -98,7 +98,9 @@ public class ReportService {
 
     @Schema(description = "One SENCO at one school over the period")
     public record SencoRow(@Schema(description = "The SENCO's username", examples = "senco.harbour") String senco,
-            @Schema(examples = "900101") String schoolUrn, long minutes, BigDecimal hours,
+            @Schema(examples = "900101") String schoolUrn,
+            @Schema(nullable = true, description = "The school's name, once the register has named it", examples = "Harbour Primary School") String schoolName,
+            long minutes, BigDecimal hours,
             @Schema(nullable = true, description = "Hours allocated over the period; null when none was") BigDecimal allocatedHours,
             int weeksWithAllocation, int weeksOverAllocation,
             @Schema(nullable = true, description = "Administrative time as a share of SEN coordination time, in percent; null without such time") BigDecimal adminPercent,
@@ -107,6 +109,7 @@ public class ReportService {
 
     @Schema(description = "One school over the period (trust reports)")
     public record SchoolRow(@Schema(examples = "900101") String schoolUrn,
+            @Schema(nullable = true, description = "The school's name, once the register has named it", examples = "Harbour Primary School") String schoolName,
             @Schema(description = "How many SENCOs had time or an allocation there") int sencos, long minutes, BigDecimal hours,
             @Schema(nullable = true, description = "Hours allocated over the period; null when none was") BigDecimal allocatedHours,
             int weeksWithAllocation, int weeksOverAllocation,
@@ -179,6 +182,9 @@ public class ReportService {
     @Inject
     TimeAggregates aggregates;
 
+    @Inject
+    RegisterPupils register;
+
     // ---- scopes: who may see what ----------------------------------------------------------------------------
 
     /** A SENCO's report: their own, or a SENCO of the caller's schools (SLT) or trust (trust admin); else 404. */
@@ -198,13 +204,19 @@ public class ReportService {
             throw ProblemException.notFound("SENCO", name);
         }
         return new Scope(Level.SENCO, trust, schools, name, school,
-                name + (school == null ? "" : " at " + school));
+                name + (school == null ? "" : " at " + schoolTitle(trust, school)));
     }
 
     public Scope schoolScope(String urn) {
         String trust = caller.requireTrust();
         caller.requireSchool(trust, urn);
-        return new Scope(Level.SCHOOL, trust, Set.of(urn), null, urn, "School " + urn);
+        return new Scope(Level.SCHOOL, trust, Set.of(urn), null, urn, schoolTitle(trust, urn));
+    }
+
+    /** The school's name as the register gave it, with its URN; "School <urn>" before the register named it. */
+    private String schoolTitle(String trust, String urn) {
+        String name = register.schoolNames(trust).get(urn);
+        return name == null ? "School " + urn : name + " (" + urn + ")";
     }
 
     public Scope trustScope() {
@@ -374,11 +386,13 @@ public class ReportService {
                 sums[1] += c.minutes();
             }
         }
+        Map<String, String> schoolNames = lines.isEmpty() ? Map.of() : register.schoolNames(scope.trustId());
         List<SencoRow> sencoRows = new ArrayList<>();
         for (Line line : lines) {
             long[] admin = adminBySenco.getOrDefault(line.school() + "|" + line.senco(), new long[2]);
             int[] counts = overCounts(weeks, List.of(line));
-            sencoRows.add(new SencoRow(line.senco(), line.school(), line.total(), Hours.of(line.total()),
+            sencoRows.add(new SencoRow(line.senco(), line.school(), schoolNames.get(line.school()), line.total(),
+                    Hours.of(line.total()),
                     line.allocated().isEmpty() ? null : Hours.of(line.allocatedTotal()), counts[0], counts[1],
                     adminPercent(admin[0], admin[1]),
                     Hours.of(support.getOrDefault(line.school() + "|" + line.senco(), 0L))));
@@ -405,7 +419,7 @@ public class ReportService {
                     given += support.getOrDefault(l.school() + "|" + l.senco(), 0L);
                 }
                 int[] counts = overCounts(weeks, schoolLines);
-                schoolRows.add(new SchoolRow(school, sencos.size(), minutes, Hours.of(minutes),
+                schoolRows.add(new SchoolRow(school, schoolNames.get(school), sencos.size(), minutes, Hours.of(minutes),
                         anyAllocation ? Hours.of(allocated) : null, counts[0], counts[1], adminPercent(admin, senTime),
                         Hours.of(given)));
             });

@@ -47,7 +47,9 @@ public class SencoRoles {
     }
 
     @Schema(description = "A school's SENCO posts held today; none when the school has protected time but no post recorded")
-    public record SchoolRow(@Schema(examples = "900101") String schoolUrn, List<PostRow> sencos) {
+    public record SchoolRow(@Schema(examples = "900101") String schoolUrn,
+            @Schema(nullable = true, description = "The school's name, once the register has named it", examples = "Harbour Primary School") String schoolName,
+            List<PostRow> sencos) {
     }
 
     @Schema(description = "The trust's (or your schools') figures")
@@ -74,6 +76,9 @@ public class SencoRoles {
 
     @Inject
     QualificationWatch watch;
+
+    @Inject
+    RegisterPupils register;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Overview overview(String school) {
@@ -110,7 +115,9 @@ public class SencoRoles {
             dueSoon += "DUE_SOON".equals(alert) ? 1 : 0;
             overdue += "OVERDUE".equals(alert) ? 1 : 0;
         }
-        List<SchoolRow> rows = bySchool.entrySet().stream().map(e -> new SchoolRow(e.getKey(), e.getValue())).toList();
+        Map<String, String> names = register.schoolNames(trust);
+        List<SchoolRow> rows = bySchool.entrySet().stream()
+                .map(e -> new SchoolRow(e.getKey(), names.get(e.getKey()), e.getValue())).toList();
         int without = (int) rows.stream().filter(r -> r.sencos().isEmpty()).count();
         return new Overview(trust, today, new Summary(rows.size(), without, count, onSlt, withTime, done, outstanding,
                 dueSoon, overdue), rows);
@@ -119,15 +126,16 @@ public class SencoRoles {
     /** The overview as CSV: one row per post held today, and one per school without one. */
     public static String csv(Overview o) {
         StringBuilder out = new StringBuilder();
-        Csv.row(out, List.of("school_urn", "senco", "appointed_on", "years_in_post", "on_slt",
+        Csv.row(out, List.of("school_urn", "school_name", "senco", "appointed_on", "years_in_post", "on_slt",
                 "allocated_hours_per_week", "qualification", "qualification_expected_on", "qualification_deadline",
                 "days_to_deadline", "alert"));
         for (SchoolRow s : o.schools()) {
             if (s.sencos().isEmpty()) {
-                Csv.row(out, List.of(s.schoolUrn(), "", "", "", "", "", "", "", "", "", "NO_SENCO_RECORDED"));
+                Csv.row(out, List.of(s.schoolUrn(), text(s.schoolName()), "", "", "", "", "", "", "", "", "",
+                        "NO_SENCO_RECORDED"));
             }
             for (PostRow p : s.sencos()) {
-                Csv.row(out, List.of(s.schoolUrn(), p.senco(), p.appointedOn().toString(),
+                Csv.row(out, List.of(s.schoolUrn(), text(s.schoolName()), p.senco(), p.appointedOn().toString(),
                         String.valueOf(p.yearsInPost()), String.valueOf(p.onSlt()), text(p.allocatedHoursPerWeek()),
                         p.qualification().name(), text(p.qualificationExpectedOn()), text(p.qualificationDeadline()),
                         text(p.daysToDeadline()), text(p.alert())));

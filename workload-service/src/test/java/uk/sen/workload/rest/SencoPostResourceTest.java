@@ -227,8 +227,8 @@ class SencoPostResourceTest {
         // the same as CSV, audited; SLT see their own schools only; a SENCO not at all
         String csv = as("trust.admin").queryParam("school", MEADOW).get("/api/v1/reports/senco-roles.csv").then()
                 .statusCode(200).contentType("text/csv").extract().asString();
-        assertTrue(csv.startsWith("school_urn,senco,appointed_on,"), csv);
-        assertTrue(csv.contains(MEADOW + "," + newcomer + "," + today().minusYears(3).plusMonths(1) + ",2,false,6.5,"
+        assertTrue(csv.startsWith("school_urn,school_name,senco,appointed_on,"), csv);
+        assertTrue(csv.contains("," + newcomer + "," + today().minusYears(3).plusMonths(1) + ",2,false,6.5,"
                 + "IN_PROGRESS," + today().plusMonths(2) + "," + deadline + ","), csv);
         as("slt.harbour").get("/api/v1/reports/senco-roles").then().statusCode(200)
                 .body("schools.schoolUrn", not(hasItem(MEADOW)));
