@@ -217,6 +217,22 @@ class SencoJourneyIT {
         LocalDate dueBy = issued.plusMonths(12).minusDays(1);
         assertEquals(dueBy, scheduled.getDueBy());
 
+        // the SENCO's to-do list names the pupil: review-service holds no names and asks the register for them with
+        // the SENCO's token when the list is asked for
+        JsonPath todo = null;
+        for (int page = 0; todo == null || todo.getList("items").size() == 200; page++) {
+            todo = Stack.as(SENCO).queryParam("school", SCHOOL).queryParam("within", 366).queryParam("size", 200)
+                    .queryParam("page", page).get(Stack.REVIEW + "/api/v1/deadlines").then().statusCode(200)
+                    .extract().jsonPath();
+            if (todo.getList("items.pupilId").contains(pupil.toString())) {
+                break;
+            }
+        }
+        String mine = "items.find { it.pupilId == '" + pupil + "' }";
+        assertEquals("Quillonette", todo.getString(mine + ".forename"), "the deadline list does not name the pupil");
+        assertEquals("Journey", todo.getString(mine + ".surname"));
+        assertEquals("8", todo.getString(mine + ".ncYear"));
+
         // the school's workload forecast counts one more annual review, its effort spread over the weeks up to the
         // week it is due; the support plan SEN support opened was closed by the EHC plan, so its review is gone
         int annualBefore = openItems(forecastBefore, ANNUAL_REVIEW);

@@ -31,7 +31,7 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
 
     /** What a register list may be filtered by; null fields do not filter. */
     public record Filter(String trustId, Set<String> schools, String laCode, String school, Provision provision,
-            Set<String> needCodes, String ncYear, String name, String upn, LocalDate asAt) {
+            Set<String> needCodes, String ncYear, String name, String upn, Set<UUID> ids, LocalDate asAt) {
     }
 
     public Optional<SenProvision> openProvision(UUID pupilId) {
@@ -145,7 +145,7 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
     /** How many pupils match the filter. */
     public long count(Filter f) {
         if (f.provision() == null && f.needCodes() == null && f.ncYear() == null && f.name() == null
-                && f.upn() == null) {
+                && f.upn() == null && f.ids() == null) {
             return countOfSchools(f);
         }
         // without a provision filter the provision join changes no count (one provision open at a time), so the
@@ -249,6 +249,10 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
         if (f.upn() != null) {
             jpql.append(" and (p.upn = :upn or p.formerUpn = :upn)");
             params.put("upn", f.upn().toUpperCase());
+        }
+        if (f.ids() != null) {
+            jpql.append(" and p.id in :ids");
+            params.put("ids", new ArrayList<>(f.ids()));
         }
         return new Query(jpql.toString(), params);
     }

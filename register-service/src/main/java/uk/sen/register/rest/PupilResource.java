@@ -115,13 +115,18 @@ public class PupilResource {
             @QueryParam("name") String name,
             @Parameter(description = "Only the pupil with this UPN, current or former", example = "H801200001001")
             @QueryParam("upn") String upn,
+            @Parameter(description = """
+                    Only these pupils (their ids; repeat the parameter, at most 100): how another service or an app \
+                    shows the names of the pupils in its own list, within your scope and audited like any list""",
+                    example = "3f2b6c1e-8a4d-4e7b-9c2f-1a5d6e7f8a9b")
+            @QueryParam("id") List<String> ids,
             @Parameter(description = "The register as it stood on this day (yyyy-MM-dd); default today (Europe/London)",
                     schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("asAt") String asAt,
             @Parameter(description = """
                     The `next` cursor of the previous page, as it was given: the page after it. Not with page""")
             @QueryParam("after") String after, @Valid @BeanParam PageRequest page) {
-        return list.page(new RegisterList.Filters(school, provision, need, area, year, name, upn, asAt), after, page)
+        return list.page(new RegisterList.Filters(school, provision, need, area, year, name, upn, ids, asAt), after, page)
                 .map(this::view);
     }
 

@@ -37,8 +37,11 @@ public class RegisterList {
 
     /** The list's filters as the request gave them; null filters nothing. */
     public record Filters(String school, String provision, String need, String area, String year, String name,
-            String upn, String asAt) {
+            String upn, List<String> ids, String asAt) {
     }
+
+    /** At most this many pupils named by id in one list (their ids fit well within the 8 KB address limit). */
+    public static final int MAX_IDS = 100;
 
     @Inject
     PupilRepository pupils;
@@ -145,6 +148,25 @@ public class RegisterList {
         }
         LocalDate date = f.asAt() == null ? register.today() : InputRules.date("asAt", f.asAt().trim());
         return new PupilRepository.Filter(trust, schools, null, f.school(), p, needs, f.year(), f.name(), f.upn(),
-                date);
+                ids(f.ids()), date);
+    }
+
+    /** The pupils named by id, checked: ids only, at most {@link #MAX_IDS}; none given filters nothing. */
+    private static Set<UUID> ids(List<String> given) {
+        if (given == null || given.isEmpty()) {
+            return null;
+        }
+        if (given.size() > MAX_IDS) {
+            throw ProblemException.invalid("id", "name at most " + MAX_IDS + " pupils in one list");
+        }
+        Set<UUID> ids = new java.util.HashSet<>();
+        for (String id : given) {
+            try {
+                ids.add(UUID.fromString(id.trim()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw ProblemException.invalid("id", "must be a pupil's id (a UUID)");
+            }
+        }
+        return ids;
     }
 }

@@ -215,6 +215,32 @@ class RegisterListTest {
     }
 
     /** Puts a pupil with this name on the roll of a school (as its SENCO); returns the id. */
+    @Test
+    void pupilsNamedByIdAreListedWithinTheCallersScopeOnly() {
+        String first = pupil(TestSchools.HARBOUR, "Idris", "Byid");
+        String second = pupil(TestSchools.HARBOUR, "Ida", "Byid");
+        String elsewhere = pupil(TestSchools.MEADOW, "Iona", "Byid");
+        JsonPath page = given().auth().oauth2(Tokens.of("senco.harbour"))
+                .queryParam("id", first).queryParam("id", second).queryParam("id", elsewhere)
+                .queryParam("id", UUID.randomUUID().toString()).get("/api/v1/pupils")
+                .then().statusCode(200).extract().jsonPath();
+        // Meadow's pupil is not Harbour's SENCO's to see, and an unknown id is simply not there
+        assertEquals(List.of(second, first), page.getList("items.id"));
+        assertEquals(List.of("Ida", "Idris"), page.getList("items.forename"));
+        assertEquals(2, page.getInt("totalItems"));
+        given().auth().oauth2(Tokens.of("trust.admin")).queryParam("id", first).queryParam("id", elsewhere)
+                .get("/api/v1/pupils").then().statusCode(200).body("totalItems", equalTo(2));
+
+        given().auth().oauth2(Tokens.of("senco.harbour")).queryParam("id", "not-an-id").get("/api/v1/pupils")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"));
+        var tooMany = given().auth().oauth2(Tokens.of("senco.harbour"));
+        for (int i = 0; i <= 100; i++) {
+            tooMany = tooMany.queryParam("id", UUID.randomUUID().toString());
+        }
+        tooMany.get("/api/v1/pupils").then().statusCode(400).body("violations[0].field", equalTo("id"));
+    }
+
     private static String pupil(String school, String forename, String surname) {
         String senco = school.equals(TestSchools.MEADOW) ? "senco.meadow" : "senco.harbour";
         return given().auth().oauth2(Tokens.of(senco)).contentType(ContentType.JSON)

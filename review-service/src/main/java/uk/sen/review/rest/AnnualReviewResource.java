@@ -47,6 +47,7 @@ import uk.sen.review.domain.StatutoryClock;
 import uk.sen.review.service.AnnualReviewService;
 import uk.sen.review.service.AnnualReviewService.HeldMeeting;
 import uk.sen.review.service.Deadlines;
+import uk.sen.review.service.PupilNames;
 import uk.sen.review.service.SencoOverview;
 
 @Path("/api/v1/reviews")
@@ -185,6 +186,9 @@ public class AnnualReviewResource {
     @Inject
     SencoOverview overview;
 
+    @Inject
+    PupilNames names;
+
     @GET
     @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listReviews",
@@ -218,7 +222,8 @@ public class AnnualReviewResource {
                     What the SENCO has to review this term: the EHC plan reviews and SEN support reviews of your \
                     schools due this term (in a holiday, the coming term), and those still open from before it, \
                     soonest due first. Each is judged by the term dates of its pupil's LA; `terms` says which term was \
-                    used for each LA. Not paged. Asking for a school that is not one of yours answers 404. Each pupil \
+                    used for each LA. Each review names its pupil (name as the register shows it to you, UPN, year group). \
+                    Not paged. Asking for a school that is not one of yours answers 404. Each pupil \
                     listed is recorded in the audit log.""")
     @APIResponse(responseCode = "200", description = "The reviews due this term and the terms they were judged by")
     @APIResponse(responseCode = "404", description = "The school you asked for is not one of yours")
@@ -228,7 +233,8 @@ public class AnnualReviewResource {
             @QueryParam("date") @Parameter(description = "As at this date (yyyy-MM-dd) instead of today",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String date) {
         LocalDate asAt = date == null || date.isBlank() ? null : InputRules.date("date", date.trim());
-        return overview.dueThisTerm(school, asAt);
+        SencoOverview.DueThisTerm due = overview.dueThisTerm(school, asAt);
+        return due.named(names.of(due.items().stream().map(SencoOverview.DueReview::pupilId).toList()));
     }
 
     @GET

@@ -22,6 +22,7 @@ import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.Roles;
 import uk.sen.platform.web.Page;
 import uk.sen.platform.web.PageRequest;
+import uk.sen.review.service.PupilNames;
 import uk.sen.review.service.SencoOverview;
 import uk.sen.review.service.SencoOverview.DeadlineItem;
 
@@ -33,6 +34,9 @@ public class DeadlineResource {
     @Inject
     SencoOverview overview;
 
+    @Inject
+    PupilNames names;
+
     @GET
     @RolesAllowed({ Roles.SENCO, Roles.SEN_ADMIN, Roles.TEACHER, Roles.SLT, Roles.TRUST_ADMIN })
     @Operation(operationId = "listDeadlines",
@@ -41,7 +45,9 @@ public class DeadlineResource {
             description = """
                     The SENCO's to-do list: every open deadline of your schools that is overdue or falls due within \
                     the next `within` days (30 unless asked), from EHC plan reviews, SEN support reviews and EHC needs \
-                    assessment requests, one page at a time, soonest first. Steps done or cancelled are left out. \
+                    assessment requests, one page at a time, soonest first, each with the pupil's name, UPN and year group \
+                    (the name as the register shows it to you, read from it for this list). Steps done or cancelled \
+                    are left out. \
                     Asking for a school that is not one of yours answers 404. Each pupil listed is recorded in the \
                     audit log.""")
     @APIResponse(responseCode = "200", description = "One page of open deadlines")
@@ -58,6 +64,8 @@ public class DeadlineResource {
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("within", "must be a whole number of days, 0 to " + SencoOverview.MAX_WITHIN_DAYS);
         }
-        return overview.deadlines(school, days, page);
+        Page<DeadlineItem> deadlines = overview.deadlines(school, days, page);
+        var named = names.of(deadlines.items().stream().map(DeadlineItem::pupilId).toList());
+        return deadlines.map(d -> d.named(named));
     }
 }

@@ -45,7 +45,11 @@ public class SencoOverview {
     /** One open deadline: whose, of what, which step, when, and whether it is due, overdue or excepted. */
     @Schema(description = "An open deadline: whose, of what, which step, when, and whether it is due, overdue or excepted")
     public record DeadlineItem(UUID deadlineId, UUID pupilId,
-            @Schema(nullable = true, description = "The pupil's UPN (no name: the service holds none)", examples = "A801200100012") String upn,
+            @Schema(nullable = true, description = "The pupil's forename, as the register shows it to you when asked "
+                    + "for this list (absent if the register could not be asked; never stored here)", examples = "Sam")
+            String forename,
+            @Schema(nullable = true, description = "The pupil's surname, likewise", examples = "Taylor") String surname,
+            @Schema(nullable = true, description = "The pupil's UPN", examples = "A801200100012") String upn,
             @Schema(nullable = true, description = "The pupil's year group", examples = "4") String ncYear,
             @Schema(description = "The URN of the pupil's school", examples = "900101") String schoolUrn,
             @Schema(description = "What the deadline belongs to: an EHC plan review, a SEN support review or an EHC "
@@ -67,6 +71,14 @@ public class SencoOverview {
             @Schema(description = "DUE, OVERDUE, or EXCEPTED when a recorded exception lifts the time limit")
             StatutoryClock.StepStatus status,
             @Schema(description = "A recorded exception to the time limits applies to the step") boolean excepted) {
+
+        /** The same, with the pupil's name from {@code names} (none when it is not there). */
+        public DeadlineItem named(Map<UUID, PupilNames.Name> names) {
+            PupilNames.Name n = names.get(pupilId);
+            return n == null ? this : new DeadlineItem(deadlineId, pupilId, n.forename(), n.surname(), upn, ncYear,
+                    schoolUrn, sourceType, source, sourceId, planId, step, stepLabel, statutory, dueOn, daysLeft,
+                    status, excepted);
+        }
     }
 
     /** A review due this term (or overdue from before it and still open). */
@@ -78,7 +90,11 @@ public class SencoOverview {
                     + "its plan") UUID reviewId,
             @Schema(nullable = true, description = "For a SEN support review, its support plan's id") UUID planId,
             UUID pupilId,
-            @Schema(nullable = true, description = "The pupil's UPN (no name: the service holds none)", examples = "A801200100012") String upn,
+            @Schema(nullable = true, description = "The pupil's forename, as the register shows it to you when asked "
+                    + "for this list (absent if the register could not be asked; never stored here)", examples = "Sam")
+            String forename,
+            @Schema(nullable = true, description = "The pupil's surname, likewise", examples = "Taylor") String surname,
+            @Schema(nullable = true, description = "The pupil's UPN", examples = "A801200100012") String upn,
             @Schema(nullable = true, description = "The pupil's year group", examples = "4") String ncYear,
             @Schema(description = "The URN of the pupil's school", examples = "900101") String schoolUrn,
             @Schema(description = "The term it was judged by", examples = "Spring 2026/27") String term,
@@ -90,6 +106,13 @@ public class SencoOverview {
             LocalDate meetingDate,
             @Schema(nullable = true, description = "When the review was held") LocalDate heldOn,
             @Schema(description = "Still open and past its date") boolean overdue) {
+
+        /** The same, with the pupil's name from {@code names} (none when it is not there). */
+        public DueReview named(Map<UUID, PupilNames.Name> names) {
+            PupilNames.Name n = names.get(pupilId);
+            return n == null ? this : new DueReview(kind, reviewId, planId, pupilId, n.forename(), n.surname(), upn,
+                    ncYear, schoolUrn, term, dueBy, status, meetingDate, heldOn, overdue);
+        }
     }
 
     /** The term each LA's reviews were judged against. */
@@ -106,6 +129,11 @@ public class SencoOverview {
     public record DueThisTerm(@Schema(description = "The day the term was taken from (today unless asked)") LocalDate asAt,
             @Schema(description = "The term used for each LA of the pupils listed") List<TermUsed> terms,
             @Schema(description = "The reviews, soonest due first") List<DueReview> items) {
+
+        /** The same, each review with its pupil's name from {@code names}. */
+        public DueThisTerm named(Map<UUID, PupilNames.Name> names) {
+            return new DueThisTerm(asAt, terms, items.stream().map(r -> r.named(names)).toList());
+        }
     }
 
     @Inject
@@ -154,7 +182,7 @@ public class SencoOverview {
             LocalDate due = Rows.date(r[7]);
             boolean excepted = (Boolean) r[8];
             String sourceType = (String) r[3];
-            items.add(new DeadlineItem(Rows.uuid(r[0]), Rows.uuid(r[1]), (String) r[10], (String) r[11],
+            items.add(new DeadlineItem(Rows.uuid(r[0]), Rows.uuid(r[1]), null, null, (String) r[10], (String) r[11],
                     (String) r[2], sourceType,
                     sourceLabel(sourceType), Rows.uuid(r[4]), Rows.uuid(r[9]), (String) r[5], Step.labelOf((String) r[5]),
                     (Boolean) r[6], due, ChronoUnit.DAYS.between(today, due),
@@ -218,7 +246,7 @@ public class SencoOverview {
             boolean overdue = open && due.isBefore(date);
             if (term.contains(due) || (open && due.isBefore(term.start()))) {
                 used.putIfAbsent(la == null ? "" : la, new TermUsed(la, term.label(), term.start(), term.end()));
-                items.add(new DueReview((String) r[3], Rows.uuid(r[0]), null, Rows.uuid(r[1]), (String) r[9],
+                items.add(new DueReview((String) r[3], Rows.uuid(r[0]), null, Rows.uuid(r[1]), null, null, (String) r[9],
                         (String) r[10], (String) r[2],
                         term.label(), due, (String) r[4], Rows.date(r[6]), Rows.date(r[7]), overdue));
             }
@@ -231,7 +259,7 @@ public class SencoOverview {
             boolean overdue = open && due.isBefore(date);
             if (term.contains(due) || (open && due.isBefore(term.start()))) {
                 used.putIfAbsent(la == null ? "" : la, new TermUsed(la, term.label(), term.start(), term.end()));
-                items.add(new DueReview("SUPPORT", Rows.uuid(r[0]), Rows.uuid(r[3]), Rows.uuid(r[1]), (String) r[9],
+                items.add(new DueReview("SUPPORT", Rows.uuid(r[0]), Rows.uuid(r[3]), Rows.uuid(r[1]), null, null, (String) r[9],
                         (String) r[10], (String) r[2],
                         (String) r[7], due, (String) r[4], null, Rows.date(r[6]), overdue));
             }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import uk.sen.platform.testing.Tokens;
@@ -33,6 +35,9 @@ class SencoViewTest {
 
     @Inject
     SchoolTerms terms;
+
+    @Inject
+    MeterRegistry meters;
 
     static JsonPath deadlines(String user, Object within) {
         return given().auth().oauth2(Tokens.of(user)).queryParam("within", within).queryParam("size", 200)
@@ -61,9 +66,16 @@ class SencoViewTest {
         assertEquals(due.toString(), within30.getString("items.find { it.pupilId == '" + ehc + "' }.dueOn"));
         assertEquals(19, within30.getInt("items.find { it.pupilId == '" + ehc + "' }.daysLeft"));
         assertEquals("DUE", within30.getString("items.find { it.pupilId == '" + ehc + "' }.status"));
-        // the SENCO's list names the pupil by UPN and year group (the service holds no names)
+        // the SENCO's list names the pupil by UPN and year group (the service holds no names) and by name, which
+        // comes from the register when the list is asked for; these tests point review-service where nothing
+        // listens, so the list answers without names, and says how often that happens (the journey test in e2e/
+        // sees the names with every service running)
         assertEquals("H801200112345", within30.getString("items.find { it.pupilId == '" + ehc + "' }.upn"));
         assertEquals("4", within30.getString("items.find { it.pupilId == '" + ehc + "' }.ncYear"));
+        assertNull(within30.get("items.find { it.pupilId == '" + ehc + "' }.forename"));
+        double unavailable = meters.counter("sen.review.pupil-names.unavailable").count();
+        deadlines(SENCO, 30);
+        assertEquals(unavailable + 1, meters.counter("sen.review.pupil-names.unavailable").count());
         List<String> dates = within30.getList("items.dueOn");
         List<String> sorted = new ArrayList<>(dates);
         sorted.sort(null);
