@@ -27,7 +27,7 @@ public interface NotificationConfig {
     @WithName("notify")
     NotifyPolling notifyPolling();
 
-    /** Per trust: provider (SMTP or NOTIFY), display name, portal, GOV.UK Notify key. Unlisted trusts use SMTP. */
+    /** Per trust: provider (SMTP or NOTIFY), portal, GOV.UK Notify key. Unlisted trusts use SMTP (names: TrustNames). */
     Map<String, Trust> trusts();
 
     /** How many days triggering events are kept for contacts added later (the largest catch_up_days of the rules). */
@@ -146,9 +146,6 @@ public interface NotificationConfig {
     interface Trust {
         @WithDefault("SMTP")
         Provider provider();
-
-        /** How messages sign off, e.g. "Northbridge Learning Trust". */
-        Optional<String> name();
 
         Optional<String> portalUrl();
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import uk.sen.notification.config.NotificationConfig;
+import uk.sen.platform.security.TrustNames;
 
 /**
  * The values a message template may use, per kind of trigger. This is the whole vocabulary: a template cannot
@@ -35,6 +36,9 @@ public class Personalisation {
 
     @Inject
     NotificationConfig config;
+
+    @Inject
+    TrustNames trustNames;
 
     public Map<String, Object> build(Trigger t, String recipientName, String reference) {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -83,8 +87,7 @@ public class Personalisation {
     }
 
     String trustName(String trustId) {
-        NotificationConfig.Trust trust = config.trusts().get(trustId);
-        return trust != null && trust.name().isPresent() ? trust.name().get() : "The school's SEN team";
+        return trustNames.of(trustId).orElse("The school's SEN team");
     }
 
     /** The portal page of what the message is about; empty (and templates leave it out) with no portal. */

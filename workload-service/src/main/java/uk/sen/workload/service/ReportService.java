@@ -23,6 +23,7 @@ import uk.sen.platform.io.Csv;
 import uk.sen.platform.problem.ProblemException;
 import uk.sen.platform.security.CallerScope;
 import uk.sen.platform.security.Roles;
+import uk.sen.platform.security.TrustNames;
 import uk.sen.workload.domain.ActivityCategory;
 import uk.sen.workload.domain.AllocatedTime;
 import uk.sen.workload.domain.Period;
@@ -125,7 +126,7 @@ public class ReportService {
     public record Report(Level level, String trustId,
             @Schema(nullable = true, description = "The school, for a school's report or a SENCO's at one school") String schoolUrn,
             @Schema(nullable = true, description = "The SENCO (username), for a SENCO's report") String senco,
-            @Schema(examples = "senco.harbour at 900101") String title, PeriodView period,
+            @Schema(description = "Whose report: the SENCO and school, the school, or the trust, by name", examples = "senco.harbour at Harbour Primary School (900101)") String title, PeriodView period,
             long totalMinutes, @Schema(description = "The minutes as hours") BigDecimal totalHours,
             @Schema(description = "Every category in use, and any other with time") List<CategoryShare> byCategory,
             List<Share> byStandardsArea, List<Share> byWorkType,
@@ -185,6 +186,9 @@ public class ReportService {
     @Inject
     RegisterPupils register;
 
+    @Inject
+    TrustNames trustNames;
+
     // ---- scopes: who may see what ----------------------------------------------------------------------------
 
     /** A SENCO's report: their own, or a SENCO of the caller's schools (SLT) or trust (trust admin); else 404. */
@@ -221,7 +225,7 @@ public class ReportService {
 
     public Scope trustScope() {
         String trust = caller.requireTrust();
-        return new Scope(Level.TRUST, trust, null, null, null, "Trust " + trust);
+        return new Scope(Level.TRUST, trust, null, null, null, trustNames.of(trust).orElse("Trust " + trust));
     }
 
     private static Set<String> narrow(Set<String> mine, String school, String trust) {

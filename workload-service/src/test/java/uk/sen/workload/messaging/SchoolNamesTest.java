@@ -48,4 +48,13 @@ class SchoolNamesTest {
         // a school the register has not named yet keeps its URN
         assertEquals("School 900103", title("schools/900103"));
     }
+
+    @Test
+    void theTrustsReportAndChartCarryTheTrustsName() {
+        // sen.trust.names.northbridge, the one setting every service reads (the platform's defaults)
+        assertEquals("Northbridge Learning Trust", title("trust"));
+        String svg = as("trust.admin").get("/api/v1/reports/trust/chart.svg").then().statusCode(200).extract()
+                .asString();
+        assertTrue(svg.contains(">Northbridge Learning Trust: "), svg.substring(0, Math.min(600, svg.length())));
+    }
 }
