@@ -35,6 +35,17 @@ if [[ $AOT == 1 ]]; then
 fi
 
 
+# The key that signs contribution links (SEN_LINK_KEY, shared by review and notification): one per machine, made on
+# first start and kept in $STATE_DIR, unless given.
+link_key() {
+  local file="$STATE_DIR/link.key"
+  if [[ ! -s $file ]]; then
+    mkdir -p "$STATE_DIR"
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$file")
+  fi
+  cat "$file"
+}
+
 # instances [N]: name:port:management port of every replica to run (N replicas; all 9 possible for down and status)
 instances() {
   local n=${1:-$REPLICAS} entry name port mport r
@@ -89,7 +100,7 @@ cmd_up() {
     require_free_port "$name" "$mport"
     aot=$(aot_opts "$name" "$jar")
     # shellcheck disable=SC2086 # JAVA_OPTS and aot are lists of options
-    pid=$(HTTP_PORT=$port MANAGEMENT_PORT=$mport CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:5173} WEBHOOKS_ALLOW_LOOPBACK_HTTP=${WEBHOOKS_ALLOW_LOOPBACK_HTTP:-true} KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-$KAFKA_BOOTSTRAP} \
+    pid=$(HTTP_PORT=$port MANAGEMENT_PORT=$mport SEN_LINK_KEY=${SEN_LINK_KEY:-$(link_key)} CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:5173} WEBHOOKS_ALLOW_LOOPBACK_HTTP=${WEBHOOKS_ALLOW_LOOPBACK_HTTP:-true} KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-$KAFKA_BOOTSTRAP} \
       spawn "$name" "$LOG_DIR/$name.log" "$SERVICE_JAVA" $JAVA_OPTS $aot -jar "$jar")
     say "$name" "started pid $pid on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)${aot:+ with ${aot%%=*}}"
     started+=("$name:$port:$mport:$pid")

@@ -25,6 +25,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class Stack implements AutoCloseable {
 
+    /** The key the services of one run sign contribution links with (SEN_LINK_KEY): made for the run. */
+    private static final String LINK_KEY = linkKey();
+
+    private static String linkKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     static final ObjectMapper JSON = new ObjectMapper();
     static final String KEYCLOAK = env("OIDC_URL", "http://127.0.0.1:8180/realms/sen");
     static final String TOPIC_PREFIX = "bench.";
@@ -111,6 +120,7 @@ final class Stack implements AutoCloseable {
         pb.environment().put("HTTP_PORT", Integer.toString(s.port()));
         pb.environment().put("MANAGEMENT_PORT", Integer.toString(s.managementPort()));
         pb.environment().put("KAFKA_GROUP_ID", group(s));
+        pb.environment().put("SEN_LINK_KEY", LINK_KEY);
         pb.environment().putAll(s.env());
         long start = System.nanoTime();
         Process process = pb.start();
