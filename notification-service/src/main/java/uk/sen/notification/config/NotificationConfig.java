@@ -19,6 +19,12 @@ public interface NotificationConfig {
      */
     Optional<String> portalUrl();
 
+    /**
+     * Where review-service serves the contribution forms (its public address): a request for a parent's views or an
+     * agency's advice links to {base}/contribute/{token}, the token the recipient's own (README, "Messages").
+     */
+    String contributionBaseUrl();
+
     Delivery delivery();
 
     Reminders reminders();

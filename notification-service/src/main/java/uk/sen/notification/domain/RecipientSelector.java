@@ -8,6 +8,8 @@ public enum RecipientSelector {
     INVITED_PARENTS,
     /** The pupil's agency contacts whose agency matches an invitee role of the meeting. */
     INVITED_AGENCIES,
+    /** The pupil's agency contacts of the one agency a contribution request asks for advice (its field agency). */
+    REQUESTED_AGENCY,
     /** The school's SENCO staff contacts. */
     SCHOOL_SENCO,
     /** The school's senior leadership staff contacts. */

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import uk.sen.notification.events.ReviewEvent;
+import uk.sen.notification.service.Personalisation;
 import uk.sen.notification.service.ReviewMeetings;
 import uk.sen.notification.service.RuleBook;
 import uk.sen.notification.service.Trigger;
@@ -65,6 +66,13 @@ public class ReviewEventIntake extends EventFollower {
         if (d.reviewId() != null) {
             uuid(e, d.reviewId(), "reviewId");
         }
+        if (Personalisation.CONTRIBUTION.contains(e.type())) {
+            // the request is what each recipient's link opens
+            if (d.requestId() == null) {
+                throw new MalformedEventException("Event " + e.id() + " asks for a contribution without requestId");
+            }
+            uuid(e, d.requestId(), "requestId");
+        }
         Trigger t = Trigger.fromReview(e.id(), e.type(), e.time(), d);
         meetings.follow(t, e.time());
         intake.plan(e, t, ReviewMeetings.MEETING_SET.equals(e.type()) ? ReviewMeetings.supersedeKey(t) : null);
@@ -75,7 +83,7 @@ public class ReviewEventIntake extends EventFollower {
         ReviewEvent full = new ReviewEvent(d.reviewId(), or(d.pupilId(), e.subject()), or(d.trustId(), e.trustId()),
                 or(d.schoolUrn(), e.schoolUrn()), d.kind(), d.status(), d.meetingDate(), d.invitees(), d.heldOn(),
                 d.decision(), d.deadlineId(), d.sourceType(), d.sourceId(), d.step(), d.statutory(), d.dueOn(),
-                d.threshold(), d.daysLeft(), d.dueBy());
+                d.threshold(), d.daysLeft(), d.dueBy(), d.requestId(), d.contributor(), d.agency());
         requirePupil(e, full.pupilId(), full.trustId(), full.schoolUrn());
         return full;
     }

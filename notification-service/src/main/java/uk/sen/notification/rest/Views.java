@@ -23,6 +23,7 @@ import uk.sen.notification.domain.StaffContact;
 import uk.sen.notification.domain.TriggerRule;
 import uk.sen.notification.domain.WebhookDelivery;
 import uk.sen.notification.domain.WebhookSubscription;
+import uk.sen.notification.service.ContributionLinks;
 
 /** What the API returns; one record per resource, mapped from the entities here so resources stay thin. */
 public final class Views {
@@ -163,8 +164,10 @@ public final class Views {
             @Schema(examples = "review-invitation") String templateKey,
             @Schema(description = "The email's subject; null for a text message or a message never written",
                     nullable = true) String subject,
-            @Schema(description = "The text as sent; null when it could not be written (no channel, no template)",
-                    nullable = true) String body,
+            @Schema(description = """
+                    The text as sent, except that the token of a link to a contribution form (the recipient's own, \
+                    which lets whoever holds it answer as them) shows as [hidden]; null when it could not be written \
+                    (no channel, no template)""", nullable = true) String body,
             @Schema(description = "Whether an iCalendar invitation is attached") boolean calendarAttached,
             @Schema(description = """
                     PENDING waits to be sent; SENDING is being handed over; SENT was accepted by GOV.UK Notify; \
@@ -191,7 +194,8 @@ public final class Views {
         static MessageView of(Message m) {
             return new MessageView(m.id, m.createdAt, m.triggerType, m.triggerId, m.ruleId, m.pupilId, m.schoolUrn,
                     m.recipientKind.name(), m.recipientId, m.recipientName, m.agency, m.channel, m.address,
-                    m.provider == null ? null : Provider.valueOf(m.provider), m.templateKey, m.subject, m.body,
+                    m.provider == null ? null : Provider.valueOf(m.provider), m.templateKey, m.subject,
+                    ContributionLinks.hidden(m.body),
                     m.calendar != null, m.status.name(), m.reasonCode == null ? null : ReasonCode.valueOf(m.reasonCode),
                     m.statusReason, m.attempts, m.nextAttemptAt, m.sentAt,
                     m.providerStatus, m.resendOf, m.requestedBy);
@@ -255,7 +259,7 @@ public final class Views {
                     always applies""", nullable = true, examples = "meetingDate>=today")
             String condition,
             @Schema(description = "Who it writes to", enumeration = { "PARENTS_WITH_PR", "INVITED_PARENTS",
-                    "INVITED_AGENCIES", "SCHOOL_SENCO", "SCHOOL_SLT" }) String recipients,
+                    "INVITED_AGENCIES", "REQUESTED_AGENCY", "SCHOOL_SENCO", "SCHOOL_SLT" }) String recipients,
             @Schema(description = """
                     PREFERRED follows the recipient's preference (falling back to email, then text message)""",
                     enumeration = { "PREFERRED", "EMAIL", "SMS" }) String channel,

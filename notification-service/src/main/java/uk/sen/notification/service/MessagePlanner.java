@@ -201,7 +201,7 @@ public class MessagePlanner {
         m.pupilId = t.pupilId();
         m.trustId = t.trustId();
         m.schoolUrn = t.schoolUrn();
-        return addressAndInsert(m, r, rule.channel, () -> personalisation.build(t, r.name(), reference),
+        return addressAndInsert(m, r, rule.channel, () -> personalisation.build(t, r.id(), r.name(), reference),
                 values -> rule.attachCalendar ? calendar(t, r, reference, values) : null, today);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,8 @@ import uk.sen.platform.security.TrustNames;
 /**
  * The values a message template may use, per kind of trigger. This is the whole vocabulary: a template cannot
  * reach anything else, so no message can carry a child's needs or other details the trigger does not give.
- * Every message gets recipientName, trustName, reference (the pupil's random case reference) and link.
+ * Every message gets recipientName, trustName, reference (the pupil's random case reference) and link: the portal's
+ * page, or in a request for views or advice the recipient's own form ({@link ContributionLinks}).
  */
 @ApplicationScoped
 public class Personalisation {
@@ -26,6 +28,10 @@ public class Personalisation {
     public static final String DEADLINE = "uk.sen.review.deadline-";
     /** A review overdue when it was scheduled: one summary to the SENCO; its dueOn is the review's due date. */
     public static final String OVERDUE_ON_ARRIVAL = "uk.sen.review.overdue-on-arrival";
+    /** Views or advice asked of the parents or an agency before a review meeting, and the reminder before it is due. */
+    public static final String CONTRIBUTION_REQUESTED = "uk.sen.review.contribution-requested";
+    public static final String CONTRIBUTION_REMINDER = "uk.sen.review.contribution-reminder";
+    public static final Set<String> CONTRIBUTION = Set.of(CONTRIBUTION_REQUESTED, CONTRIBUTION_REMINDER);
 
     /** The values every message has. */
     public static final List<String> EVERY_MESSAGE = List.of("recipientName", "trustName", "reference", "link");
@@ -40,12 +46,18 @@ public class Personalisation {
     @Inject
     TrustNames trustNames;
 
-    public Map<String, Object> build(Trigger t, String recipientName, String reference) {
+    @Inject
+    ContributionLinks contributionLinks;
+
+    /** The values of the message to one recipient (a contact or staff contact, by id) of the trigger. */
+    public Map<String, Object> build(Trigger t, UUID recipientId, String recipientName, String reference) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("recipientName", recipientName);
         p.put("trustName", trustName(t.trustId()));
         p.put("reference", reference);
-        p.put("link", link(t));
+        p.put("link", CONTRIBUTION.contains(t.type())
+                ? contributionLinks.link(UUID.fromString(t.field("requestId")), recipientId)
+                : link(t));
         if (t.type().startsWith(REGISTER)) {
             p.put("startDate", Dates.spoken(t.date("provisionStartDate")));
         } else if (MEETING_SET.equals(t.type()) || Trigger.MEETING_REMINDER.equals(t.type())) {
@@ -53,6 +65,10 @@ public class Personalisation {
             if (t.field("daysBefore") != null) {
                 p.put("daysBefore", Integer.valueOf(t.field("daysBefore")));
             }
+        } else if (CONTRIBUTION.contains(t.type())) {
+            p.put("dueOn", Dates.spoken(t.date("dueOn")));
+            // a request made before the meeting's day is known says "before the meeting" ({#if meetingDate})
+            p.put("meetingDate", t.date("meetingDate") == null ? "" : Dates.spoken(t.date("meetingDate")));
         } else if (OVERDUE_ON_ARRIVAL.equals(t.type())) {
             p.put("dueOn", Dates.spoken(t.date("dueBy")));
         } else if (t.type().startsWith(DEADLINE)) {
@@ -78,12 +94,13 @@ public class Personalisation {
         fields.put("statutory", "true");
         fields.put("sourceType", "annual-review");
         fields.put("sourceId", "00000000-0000-0000-0000-000000000000");
+        fields.put("requestId", "00000000-0000-0000-0000-000000000000");
         if (Trigger.MEETING_REMINDER.equals(triggerType)) {
             fields.put("daysBefore", "7");
         }
         Trigger t = new Trigger("sample", triggerType, UUID.randomUUID(), "sample-trust", "000000", null,
                 null, fields);
-        return build(t, "Sam Taylor", "SEN-SAMPLE01");
+        return build(t, new UUID(0, 0), "Sam Taylor", "SEN-SAMPLE01");
     }
 
     String trustName(String trustId) {

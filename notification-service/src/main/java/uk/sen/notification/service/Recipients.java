@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.jboss.logging.Logger;
+
 import uk.sen.notification.domain.Agency;
 import uk.sen.notification.domain.Channel;
 import uk.sen.notification.domain.Contact;
@@ -43,6 +45,8 @@ public class Recipients {
 
     public static final String PARENT_INVITEE = "PARENT_OR_YOUNG_PERSON";
 
+    private static final Logger LOG = Logger.getLogger(Recipients.class);
+
     @Inject
     EntityManager em;
 
@@ -51,6 +55,7 @@ public class Recipients {
             case PARENTS_WITH_PR -> parentsWithResponsibility(t);
             case INVITED_PARENTS -> t.inviteeRoles().contains(PARENT_INVITEE) ? parentsWithResponsibility(t) : List.of();
             case INVITED_AGENCIES -> invitedAgencies(t);
+            case REQUESTED_AGENCY -> requestedAgency(t);
             case SCHOOL_SENCO -> staff(t, StaffRole.SENCO);
             case SCHOOL_SLT -> staff(t, StaffRole.SLT);
         };
@@ -95,6 +100,23 @@ public class Recipients {
         }
         return Contact.<Contact> list("pupilId = ?1 and trustId = ?2 and kind = ?3 and agency in ?4 order by createdAt",
                 t.pupilId(), t.trustId(), ContactKind.AGENCY, agencies).stream().map(Recipient::of).toList();
+    }
+
+    private List<Recipient> requestedAgency(Trigger t) {
+        String requested = t.field("agency");
+        if (t.pupilId() == null || requested == null) {
+            return List.of();
+        }
+        Agency agency;
+        try {
+            agency = Agency.valueOf(requested);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("%s %s asks agency %s, which this service does not know: no one is written to", t.type(), t.id(),
+                    requested.replaceAll("[^A-Za-z0-9_]", "?"));
+            return List.of();
+        }
+        return Contact.<Contact> list("pupilId = ?1 and trustId = ?2 and kind = ?3 and agency = ?4 order by createdAt",
+                t.pupilId(), t.trustId(), ContactKind.AGENCY, agency).stream().map(Recipient::of).toList();
     }
 
     private List<Recipient> staff(Trigger t, StaffRole role) {

@@ -56,6 +56,9 @@ public record Trigger(String id, String type, UUID pupilId, String trustId, Stri
         put(f, "threshold", d.threshold());
         put(f, "daysLeft", d.daysLeft());
         put(f, "dueBy", d.dueBy());
+        put(f, "requestId", d.requestId());
+        put(f, "contributor", d.contributor());
+        put(f, "agency", d.agency());
         return new Trigger(eventId, type, UUID.fromString(d.pupilId()), d.trustId(), d.schoolUrn(), time,
                 Instant.now(), Map.copyOf(f));
     }

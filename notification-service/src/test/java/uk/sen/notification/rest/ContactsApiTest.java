@@ -450,14 +450,17 @@ class ContactsApiTest {
                 .body("rules.find { it.id == 'deadline-missed.slt' }.condition", equalTo("statutory=true"))
                 .body("rules.find { it.id == 'overdue-on-arrival.senco' }.recipients", equalTo("SCHOOL_SENCO"))
                 .body("rules.find { it.id == 'senco-qualification-due.slt' }.recipients", equalTo("SCHOOL_SLT"))
+                .body("rules.find { it.id == 'contribution-request.agency' }.recipients", equalTo("REQUESTED_AGENCY"))
+                .body("rules.find { it.id == 'contribution-reminder.parents' }.condition",
+                        equalTo("contributor=PARENT and dueOn>=today"))
                 .body("inviteeRoleAgencies.HEALTH", hasItem("CAMHS"))
                 .body("meetingReminderDaysBefore", contains(7, 1))
                 .extract().jsonPath();
         List<String> conditions = rules.getList("rules.condition");
         conditions.forEach(RuleCondition::parse);
-        // 12 rules: the ten of V2, the summary for a pupil who joins with an overdue review (V5) and the SENCO
-        // qualification alert to SLT (V9)
-        assertEquals(12, conditions.size());
+        // 16 rules: the ten of V2, the summary for a pupil who joins with an overdue review (V5), the SENCO
+        // qualification alert to SLT (V9), and the contribution requests and reminders to parents and agencies (V10)
+        assertEquals(16, conditions.size());
     }
 
     @Test

@@ -74,6 +74,8 @@ class MessageLinksTest {
             case "allocation-exceeded" -> "uk.sen.workload.allocation-exceeded";
             case "senco-qualification-due" -> "uk.sen.workload.senco-qualification-due";
             case "overdue-on-arrival" -> Personalisation.OVERDUE_ON_ARRIVAL;
+            case "contribution-request", "contribution-request-agency" -> Personalisation.CONTRIBUTION_REQUESTED;
+            case "contribution-reminder", "contribution-reminder-agency" -> Personalisation.CONTRIBUTION_REMINDER;
             default -> "uk.sen.review.meeting-set";
         };
     }

@@ -110,6 +110,24 @@ public final class Events {
         return review(pupil, trust, school, type, data, TestDates.eventTime());
     }
 
+    /**
+     * A contribution event of review-service (contribution-requested, -reminder, -received): PARENT, AGENCY (with
+     * {@code agency}) or TEACHER asked by {@code dueOn}. The data also names the child, as a careless producer might:
+     * the service must not pass it on.
+     */
+    public static String contribution(String pupil, String trust, String school, String type, String requestId,
+            String contributor, String agency, LocalDate dueOn, LocalDate meetingDate) {
+        String data = String.format("""
+                {"requestId":"%s","reviewId":"%s","pupilId":"%s","trustId":"%s","schoolUrn":"%s","contributor":"%s",
+                 "agency":%s,"dueOn":"%s","meetingDate":"%s","receivedOn":null,"pupilName":"%s"}""",
+                requestId, UUID.randomUUID(), pupil, trust, school, contributor,
+                agency == null ? "null" : "\"" + agency + "\"", dueOn, meetingDate, CHILD_NAME);
+        return review(pupil, trust, school, type, data, TestDates.eventTime());
+    }
+
+    /** The child's name in {@link #contribution} events, which no message may carry. */
+    public static final String CHILD_NAME = "Zebedee Quill";
+
     public static String review(String pupil, String trust, String school, String type, String data,
             OffsetDateTime time) {
         String eventId = UUID.randomUUID().toString();

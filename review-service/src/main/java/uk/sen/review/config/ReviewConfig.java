@@ -51,6 +51,26 @@ public interface ReviewConfig {
         int aheadDays();
     }
 
+    /** Views and advice gathered before a review meeting. */
+    Contributions contributions();
+
+    interface Contributions {
+        /** Days before a request's due date that its contributors are reminded, when nothing has come. */
+        @WithName("remind-days-before")
+        @WithDefault("3")
+        int remindDaysBefore();
+
+        /** How often the reminders are looked for (a duration like 15m, or "off"). */
+        @WithName("remind-every")
+        @WithDefault("15m")
+        String remindEvery();
+
+        /** The largest report (PDF) an agency may upload, in bytes (5 MB). */
+        @WithName("max-report-bytes")
+        @WithDefault("5242880")
+        int maxReportBytes();
+    }
+
     default StatutoryClock clock() {
         return new StatutoryClock(new StatutoryClock.Settings(underFiveIntervalMonths(), phaseTransferMeetingWeeksBefore()));
     }

@@ -37,6 +37,9 @@ public class ReviewEvents {
     public static final String SUPPORT_PLAN_CLOSED = PREFIX + "support-plan-closed";
     public static final String ASSESSMENT_REQUEST_RECEIVED = PREFIX + "assessment-request-received";
     public static final String ASSESSMENT_REQUEST_DECIDED = PREFIX + "assessment-request-decided";
+    public static final String CONTRIBUTION_REQUESTED = PREFIX + "contribution-requested";
+    public static final String CONTRIBUTION_REMINDER = PREFIX + "contribution-reminder";
+    public static final String CONTRIBUTION_RECEIVED = PREFIX + "contribution-received";
 
     /** What a review asks of the register, which alone changes a pupil's provision. */
     public static final String REGISTER_END_SEN_SUPPORT = "END_SEN_SUPPORT";
@@ -78,6 +81,16 @@ public class ReviewEvents {
             String outcomeCode, boolean ended, boolean exceptionApplies, String registerAction, String note) {
     }
 
+    /**
+     * contribution-requested, contribution-reminder and contribution-received: who is asked (a teacher, the parents,
+     * a kind of agency), by when, for which meeting. No teacher's account, no contact, nothing of what was written:
+     * notification-service finds the parents or agency contacts itself and mints each one's link.
+     */
+    public record ContributionData(String requestId, String reviewId, String pupilId, String trustId,
+            String schoolUrn, String contributor, String agency, LocalDate dueOn, LocalDate meetingDate,
+            LocalDate receivedOn) {
+    }
+
     @Inject
     OutboxWriter outbox;
 
@@ -103,6 +116,10 @@ public class ReviewEvents {
     }
 
     public void publish(String type, SupportReviewData data) {
+        outbox.publish(topic, type, data.pupilId(), data.trustId(), data.schoolUrn(), data);
+    }
+
+    public void publish(String type, ContributionData data) {
         outbox.publish(topic, type, data.pupilId(), data.trustId(), data.schoolUrn(), data);
     }
 

@@ -77,6 +77,12 @@ public class AnnualReviewResource {
     public record DoneInput(@NotNull @Schema(description = "When it happened (not in the future)", examples = "2026-11-16") LocalDate on) {
     }
 
+    @Schema(description = "The day the advice was circulated, and which contributions went with it")
+    public record AdviceInput(@NotNull @Schema(description = "When it happened (not in the future)", examples = "2026-11-16") LocalDate on,
+            @Size(max = 200) @Schema(nullable = true, description = "The contributions (views and advice received for "
+                    + "this review) that were circulated; each is marked shared on that day") List<UUID> contributions) {
+    }
+
     @Schema(description = """
             The review meeting as held; for a meeting that was never set (one already held), also who was invited, \
             when the invitations went out and, if known, when the advice was circulated""")
@@ -318,14 +324,16 @@ public class AnnualReviewResource {
             description = """
                     Records the day the advice and information for the review were circulated to everyone invited, \
                     once the meeting is set. The day is not in the future; after the deadline (2 weeks before the \
-                    meeting) the step shows as done late.""")
+                    meeting) the step shows as done late. `contributions` lists the views and advice received for \
+                    the review (GET /api/v1/reviews/{id}/contributions) that were circulated: each is marked shared \
+                    on that day, and the audit log records the list.""")
     @APIResponseSchema(value = ReviewView.class, responseCode = "200",
             responseDescription = "The review with the advice recorded")
     public Response advice(@Parameter(description = "The review's id") @PathParam("id") UUID id,
-            @NotNull @Valid DoneInput in,
+            @NotNull @Valid AdviceInput in,
             @Parameter(description = "The ETag of the version you read", required = true, example = "\"3\"")
             @HeaderParam("If-Match") String ifMatch) {
-        return ok(reviews.adviceCirculated(id, in.on(), ifMatch));
+        return ok(reviews.adviceCirculated(id, in.on(), in.contributions(), ifMatch));
     }
 
     @POST

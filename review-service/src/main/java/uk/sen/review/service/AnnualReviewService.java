@@ -68,6 +68,9 @@ public class AnnualReviewService {
     @Inject
     SchoolRecords records;
 
+    @Inject
+    Contributions contributions;
+
     // ---- from the register -------------------------------------------------------------------------------------
 
     /** Brings the pupil's reviews in line with their provision after a register event was applied. */
@@ -254,13 +257,16 @@ public class AnnualReviewService {
         return changed(r, null, null, "invitations sent " + on);
     }
 
-    public AnnualReview adviceCirculated(UUID id, LocalDate on, String ifMatch) {
+    /** The advice circulated on {@code on}, with the contributions to the review that went with it. */
+    public AnnualReview adviceCirculated(UUID id, LocalDate on, List<UUID> shared, String ifMatch) {
         AnnualReview r = forChange(id, ifMatch);
         requireStatus(r, "adviceCirculatedOn", Status.MEETING_SET);
         notInFuture("circulatedOn", on);
+        List<UUID> contributed = contributions.circulate(r, shared, on);
         r.adviceCirculatedOn = on;
         deadlines.done(r, Step.ADVICE, on);
-        return changed(r, null, null, "advice circulated " + on);
+        return changed(r, null, null, "advice circulated " + on
+                + (contributed.isEmpty() ? "" : " with contributions " + contributed));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -43,7 +44,11 @@ public class PupilNames {
     @Inject
     MeterRegistry meters;
 
-    /** The names of these pupils the caller may see; those the register did not answer for are left out. */
+    /**
+     * The names of these pupils the caller may see; those the register did not answer for are left out. Never inside
+     * a transaction: the call waits on another service, and the REST client's threads must not join the caller's.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Map<UUID, Name> of(Collection<UUID> pupils) {
         List<String> ids = pupils.stream().distinct().map(UUID::toString).toList();
         String raw = token.getRawToken();

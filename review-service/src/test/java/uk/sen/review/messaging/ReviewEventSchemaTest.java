@@ -98,8 +98,8 @@ class ReviewEventSchemaTest {
                 types.add(((String) f.get(null)).substring(ReviewEvents.PREFIX.length()));
             }
         }
-        if (types.size() != 14) {
-            throw new AssertionError("Expected the 14 review event types, found " + types);
+        if (types.size() != 17) {
+            throw new AssertionError("Expected the 17 review event types, found " + types);
         }
         for (String type : types) {
             if (!Files.exists(Path.of("src/main/resources/events/" + type + ".schema.json"))) {

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import uk.sen.platform.testing.ScopeMatrixContract;
+import uk.sen.platform.security.SignedLinks;
 import uk.sen.platform.testing.Tokens;
 
 /**
@@ -27,6 +30,12 @@ class ScopeMatrixTest extends ScopeMatrixContract {
     static String supportPupil;
     static String plan;
     static String request;
+    /** The review's meeting is set, a teacher is asked for views, an agency sent advice with a report. */
+    static String contributionRequest;
+    static String contribution;
+
+    @Inject
+    SignedLinks links;
 
     @BeforeEach
     void harbourRecords() {
@@ -42,6 +51,24 @@ class ScopeMatrixTest extends ScopeMatrixContract {
         supportPupil = onSupport;
         request = AssessmentRequestTest.create(onSupport, "PARENT", AnnualReviewLifecycleTest.TODAY.minusDays(7), null)
                 .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.of("senco.harbour")).contentType(ContentType.JSON)
+                .header("If-Match", AnnualReviewLifecycleTest.etag(review))
+                .body("{\"meetingDate\":\"" + AnnualReviewLifecycleTest.TODAY.plusDays(21) + "\",\"invitees\":"
+                        + AnnualReviewLifecycleTest.INVITEES + "}")
+                .put("/api/v1/reviews/" + review + "/meeting").then().statusCode(200);
+        contributionRequest = ContributionsTest.ask("senco.harbour", review,
+                "{\"contributor\":\"TEACHER\",\"teacher\":\"teacher.harbour\"}").getString("id");
+        String agency = ContributionsTest.ask("senco.harbour", review,
+                "{\"contributor\":\"AGENCY\",\"agency\":\"CAMHS\"}").getString("id");
+        try {
+            ContributionsTest.form().multiPart("advice", "Advice").multiPart("report", "report.pdf",
+                    ContributionsTest.pdf(), "application/pdf")
+                    .post("/contribute/" + links.mint(UUID.fromString(agency), UUID.randomUUID())).then().statusCode(303);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        contribution = ContributionsTest.contributions("senco.harbour", review)
+                .getString("requests.find { it.id == '" + agency + "' }.contributions[0].id");
     }
 
     /**
@@ -103,6 +130,12 @@ class ScopeMatrixTest extends ScopeMatrixContract {
         }
         if (pathTemplate.startsWith("/api/v1/pupils/") || pathTemplate.startsWith("/api/v1/outcomes/pupils/")) {
             return supportPupil;
+        }
+        if (pathTemplate.startsWith("/api/v1/contribution-requests/")) {
+            return contributionRequest;
+        }
+        if (pathTemplate.startsWith("/api/v1/contributions/")) {
+            return contribution;
         }
         if (pathTemplate.startsWith("/api/v1/outcomes/schools/")) {
             return "900101";
