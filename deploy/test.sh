@@ -56,5 +56,13 @@ else
   echo "[test] the services already run (deploy/run.sh); the end-to-end tests use them as they are"
 fi
 "$DEPLOY_DIR/demo.sh"
+# a real browser for the forms parents and agencies fill in (e2e/ViewsAndAdviceIT): Debian's Chromium and ChromeDriver
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  echo "[test] installing chromium and chromium-driver with apt-get (log: $DEPLOY_DIR/.state/logs/chromium-install.log)"
+  mkdir -p "$DEPLOY_DIR/.state/logs"
+  { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; } \
+    >"$DEPLOY_DIR/.state/logs/chromium-install.log" 2>&1 </dev/null \
+    || { tail -n 20 "$DEPLOY_DIR/.state/logs/chromium-install.log"; echo "[test] apt-get install chromium failed"; exit 1; }
+fi
 echo "[test] end-to-end tests against the running stack"
 ./mvnw -B -pl e2e verify -De2e "${as_at[@]}"

@@ -32,8 +32,9 @@ import uk.sen.review.service.Contributions;
 
 /**
  * The pages a parent or an agency reaches from the link in their message: a plain, accessible form that works on a
- * phone, with no account. The link is the credential, so the pages send no referrer, are never cached or indexed,
- * and run no script. A link that is not one, or whose meeting is past, is "not found"; a browser is shown pages, any
+ * phone, with no account. The link is the credential, so the pages send no referrer to other sites (same-origin,
+ * not no-referrer: with none, a browser posts the form as from origin "null", which the CORS filter refuses), are
+ * never cached or indexed, and run no script. A link that is not one, or whose meeting is past, is "not found"; a browser is shown pages, any
  * other client problem+json.
  */
 @Path("/contribute")
@@ -75,7 +76,7 @@ public class ContributionFormResource {
             String text = advice != null ? advice : views;
             contributions.linkContributes(token, new Contributions.LinkInput(text, concerns, hopes, bytes(report)));
             // POST, redirect, GET: the page then says it was received, and a reload sends nothing twice
-            return Response.seeOther(java.net.URI.create("/contribute/" + token)).header("Referrer-Policy", "no-referrer")
+            return Response.seeOther(java.net.URI.create("/contribute/" + token)).header("Referrer-Policy", "same-origin")
                     .header("Cache-Control", "no-store").build();
         } catch (ProblemException e) {
             Contributions.Form form = null;
@@ -114,7 +115,7 @@ public class ContributionFormResource {
 
     private static Response html(int status, TemplateInstance body) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body.render())
-                .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "same-origin").header("Cache-Control", "no-store")
                 .header("X-Robots-Tag", "noindex")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
                 .build();
