@@ -72,6 +72,12 @@ public class ReviewEventIntake extends EventFollower {
                 throw new MalformedEventException("Event " + e.id() + " asks for a contribution without requestId");
             }
             uuid(e, d.requestId(), "requestId");
+            // a kind of review this service cannot name would be called an annual review in the message: held back
+            // in the dead letters instead, to be replayed once it can
+            if (d.reviewKind() != null && !Personalisation.REVIEW_NAMES.containsKey(d.reviewKind())) {
+                throw new MalformedEventException("Event " + e.id() + " asks for a contribution to a review of kind "
+                        + d.reviewKind() + ", which is neither ANNUAL nor SUPPORT");
+            }
         }
         Trigger t = Trigger.fromReview(e.id(), e.type(), e.time(), d);
         meetings.follow(t, e.time());
@@ -83,7 +89,7 @@ public class ReviewEventIntake extends EventFollower {
         ReviewEvent full = new ReviewEvent(d.reviewId(), or(d.pupilId(), e.subject()), or(d.trustId(), e.trustId()),
                 or(d.schoolUrn(), e.schoolUrn()), d.kind(), d.status(), d.meetingDate(), d.invitees(), d.heldOn(),
                 d.decision(), d.deadlineId(), d.sourceType(), d.sourceId(), d.step(), d.statutory(), d.dueOn(),
-                d.threshold(), d.daysLeft(), d.dueBy(), d.requestId(), d.contributor(), d.agency());
+                d.threshold(), d.daysLeft(), d.dueBy(), d.requestId(), d.contributor(), d.agency(), d.reviewKind());
         requirePupil(e, full.pupilId(), full.trustId(), full.schoolUrn());
         return full;
     }

@@ -226,7 +226,7 @@ public class MessagePlanner {
         m.resendOf = old.id;
         m.requestedBy = actor;
         Supplier<Map<String, Object>> personalised = () -> {
-            Map<String, Object> values = read(old.personalisation);
+            Map<String, Object> values = personalisation.completed(old.triggerType, read(old.personalisation));
             values.put("recipientName", r.name());
             return values;
         };

@@ -32,13 +32,20 @@ public class Personalisation {
     public static final String CONTRIBUTION_REQUESTED = "uk.sen.review.contribution-requested";
     public static final String CONTRIBUTION_REMINDER = "uk.sen.review.contribution-reminder";
     public static final Set<String> CONTRIBUTION = Set.of(CONTRIBUTION_REQUESTED, CONTRIBUTION_REMINDER);
+    /**
+     * What a contribution's review is called ({reviewName}), by its reviewKind: an EHC plan's annual review, or a SEN
+     * support review. An event without reviewKind was sent before review-service asked for SEN support reviews.
+     */
+    public static final Map<String, String> REVIEW_NAMES = Map.of("ANNUAL", "annual review",
+            "SUPPORT", "SEN support review");
+    static final String DEFAULT_REVIEW_KIND = "ANNUAL";
 
     /** The values every message has. */
     public static final List<String> EVERY_MESSAGE = List.of("recipientName", "trustName", "reference", "link");
 
     /** Every value {@link #build} can give, whatever the trigger: the most a stored template may use. */
     public static final List<String> VOCABULARY = List.of("recipientName", "trustName", "reference", "link",
-            "startDate", "meetingDate", "daysBefore", "step", "dueOn", "daysLeft", "statutory");
+            "startDate", "meetingDate", "daysBefore", "step", "dueOn", "daysLeft", "statutory", "reviewName");
 
     @Inject
     NotificationConfig config;
@@ -69,6 +76,7 @@ public class Personalisation {
             p.put("dueOn", Dates.spoken(t.date("dueOn")));
             // a request made before the meeting's day is known says "before the meeting" ({#if meetingDate})
             p.put("meetingDate", t.date("meetingDate") == null ? "" : Dates.spoken(t.date("meetingDate")));
+            p.put("reviewName", reviewName(t.field("reviewKind")));
         } else if (OVERDUE_ON_ARRIVAL.equals(t.type())) {
             p.put("dueOn", Dates.spoken(t.date("dueBy")));
         } else if (t.type().startsWith(DEADLINE)) {
@@ -95,12 +103,29 @@ public class Personalisation {
         fields.put("sourceType", "annual-review");
         fields.put("sourceId", "00000000-0000-0000-0000-000000000000");
         fields.put("requestId", "00000000-0000-0000-0000-000000000000");
+        // the longer name, so that a text message is checked for length with it
+        fields.put("reviewKind", "SUPPORT");
         if (Trigger.MEETING_REMINDER.equals(triggerType)) {
             fields.put("daysBefore", "7");
         }
         Trigger t = new Trigger("sample", triggerType, UUID.randomUUID(), "sample-trust", "000000", null,
                 null, fields);
         return build(t, new UUID(0, 0), "Sam Taylor", "SEN-SAMPLE01");
+    }
+
+    /**
+     * The values of a message planned earlier, with those added since (a resend renders them with today's
+     * template): a contribution message planned before {reviewName} existed was about an annual review.
+     */
+    public Map<String, Object> completed(String triggerType, Map<String, Object> stored) {
+        if (triggerType != null && CONTRIBUTION.contains(triggerType)) {
+            stored.putIfAbsent("reviewName", reviewName(null));
+        }
+        return stored;
+    }
+
+    static String reviewName(String reviewKind) {
+        return REVIEW_NAMES.get(reviewKind == null ? DEFAULT_REVIEW_KIND : reviewKind);
     }
 
     String trustName(String trustId) {

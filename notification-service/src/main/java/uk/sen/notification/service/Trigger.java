@@ -59,6 +59,7 @@ public record Trigger(String id, String type, UUID pupilId, String trustId, Stri
         put(f, "requestId", d.requestId());
         put(f, "contributor", d.contributor());
         put(f, "agency", d.agency());
+        put(f, "reviewKind", d.reviewKind());
         return new Trigger(eventId, type, UUID.fromString(d.pupilId()), d.trustId(), d.schoolUrn(), time,
                 Instant.now(), Map.copyOf(f));
     }

@@ -112,7 +112,7 @@ class ContributionRequestsTest {
         Api.consent(pupil, "EDUCATIONAL_PSYCHOLOGIST", TestDates.today().minusMonths(2), null, SENCO);
         String request = UUID.randomUUID().toString();
         Events.contribution(pupil, TRUST, SCHOOL, REQUESTED, request, "AGENCY", "SPEECH_AND_LANGUAGE_THERAPY", DUE,
-                MEETING);
+                MEETING, "ANNUAL");
         // occupational therapy is asked too, but nothing allows sharing with it
         Events.contribution(pupil, TRUST, SCHOOL, REQUESTED, UUID.randomUUID().toString(), "AGENCY",
                 "OCCUPATIONAL_THERAPY", DUE, MEETING);
@@ -130,6 +130,28 @@ class ContributionRequestsTest {
         assertEquals(0, Mailbox.of(psychologist).size());
         assertEquals(0, Mailbox.of(therapist).size());
         assertEquals(0, Mailbox.of(parent).size());
+    }
+
+    @Test
+    void aSenSupportReviewIsCalledSoAndAKindOfReviewTheServiceCannotNameIsDeadLettered() {
+        String pupil = Api.newPupil(TRUST, SCHOOL, SENCO);
+        String parent = Api.email("parent");
+        String parentId = Api.addContact(pupil, Api.parent("Sam Taylor", parent, null, true, "EMAIL"), SENCO);
+        String request = UUID.randomUUID().toString();
+        Events.contribution(pupil, TRUST, SCHOOL, REQUESTED, request, "PARENT", null, DUE, MEETING, "SUPPORT");
+
+        Mail mail = Mailbox.await(parent, 1).get(0);
+        assertEquals("Your views for your child's SEN support review", mail.subject());
+        assertTrue(mail.text().contains("SEN support review meeting on " + Dates.spoken(MEETING)), mail.text());
+        assertFalse((mail.subject() + mail.text()).toLowerCase().contains("annual review"), mail.text());
+        assertNothingOfTheChild(mail);
+        token(mail, request, parentId);
+        try (TopicReader dlq = TopicReader.fromNow(ConsumedEventsTest.REVIEW_DLQ)) {
+            String interim = Events.contribution(pupil, TRUST, SCHOOL, REQUESTED, UUID.randomUUID().toString(),
+                    "PARENT", null, DUE, MEETING, "INTERIM");
+            dlq.await(TopicReader.hasHeader("ce_id", interim), Duration.ofSeconds(30));
+        }
+        NotificationFlowTest.assertStaysAt(parent, 1);
     }
 
     @Test

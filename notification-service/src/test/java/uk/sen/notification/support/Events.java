@@ -112,15 +112,23 @@ public final class Events {
 
     /**
      * A contribution event of review-service (contribution-requested, -reminder, -received): PARENT, AGENCY (with
-     * {@code agency}) or TEACHER asked by {@code dueOn}. The data also names the child, as a careless producer might:
-     * the service must not pass it on.
+     * {@code agency}) or TEACHER asked by {@code dueOn}, without reviewKind (as sent before SEN support reviews had
+     * contributions: an annual review). The data also names the child, as a careless producer might: the service
+     * must not pass it on.
      */
     public static String contribution(String pupil, String trust, String school, String type, String requestId,
             String contributor, String agency, LocalDate dueOn, LocalDate meetingDate) {
+        return contribution(pupil, trust, school, type, requestId, contributor, agency, dueOn, meetingDate, null);
+    }
+
+    /** A contribution event for a review of {@code reviewKind} (ANNUAL or SUPPORT). */
+    public static String contribution(String pupil, String trust, String school, String type, String requestId,
+            String contributor, String agency, LocalDate dueOn, LocalDate meetingDate, String reviewKind) {
         String data = String.format("""
-                {"requestId":"%s","reviewId":"%s","pupilId":"%s","trustId":"%s","schoolUrn":"%s","contributor":"%s",
+                {"requestId":"%s","reviewId":"%s","pupilId":"%s","trustId":"%s","schoolUrn":"%s",%s"contributor":"%s",
                  "agency":%s,"dueOn":"%s","meetingDate":"%s","receivedOn":null,"pupilName":"%s"}""",
-                requestId, UUID.randomUUID(), pupil, trust, school, contributor,
+                requestId, UUID.randomUUID(), pupil, trust, school,
+                reviewKind == null ? "" : "\"reviewKind\":\"" + reviewKind + "\",", contributor,
                 agency == null ? "null" : "\"" + agency + "\"", dueOn, meetingDate, CHILD_NAME);
         return review(pupil, trust, school, type, data, TestDates.eventTime());
     }

@@ -117,8 +117,7 @@ public class PupilResource {
             @QueryParam("upn") String upn,
             @Parameter(description = """
                     Only these pupils (their ids; repeat the parameter, at most 100): how another service or an app \
-                    shows the names of the pupils in its own list, within your scope and audited like any list""",
-                    example = "3f2b6c1e-8a4d-4e7b-9c2f-1a5d6e7f8a9b")
+                    shows the names of the pupils in its own list, within your scope and audited like any list""")
             @QueryParam("id") List<String> ids,
             @Parameter(description = "The register as it stood on this day (yyyy-MM-dd); default today (Europe/London)",
                     schema = @Schema(type = SchemaType.STRING, format = "date"))

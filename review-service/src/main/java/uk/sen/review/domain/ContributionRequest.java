@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 import uk.sen.platform.persistence.SchoolRecord;
 
-/** A request for views or advice before an EHC plan annual review meeting: to a teacher, the parents, or an agency. */
+/** A request for views or advice before a review (EHC plan annual review, SEN support review): to a teacher, the parents, or an agency. */
 @Entity
 @Table(name = "contribution_request")
 public class ContributionRequest extends SchoolRecord {
@@ -26,8 +26,19 @@ public class ContributionRequest extends SchoolRecord {
         LA_SEN_OFFICER
     }
 
+    /** What kind of review the views are for. */
+    public enum ReviewKind {
+        /** An EHC plan annual review: {@code reviewId} is the annual review's. */
+        ANNUAL,
+        /** A SEN support review: {@code reviewId} is the support review's, {@code planId} its plan's. */
+        SUPPORT
+    }
+
     public UUID pupilId;
+    @Enumerated(EnumType.STRING)
+    public ReviewKind reviewKind;
     public UUID reviewId;
+    public UUID planId;
     @Enumerated(EnumType.STRING)
     public Contributor contributor;
     /** The teacher's account (TEACHER). */

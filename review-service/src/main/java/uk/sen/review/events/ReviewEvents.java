@@ -86,7 +86,7 @@ public class ReviewEvents {
      * a kind of agency), by when, for which meeting. No teacher's account, no contact, nothing of what was written:
      * notification-service finds the parents or agency contacts itself and mints each one's link.
      */
-    public record ContributionData(String requestId, String reviewId, String pupilId, String trustId,
+    public record ContributionData(String requestId, String reviewKind, String reviewId, String pupilId, String trustId,
             String schoolUrn, String contributor, String agency, LocalDate dueOn, LocalDate meetingDate,
             LocalDate receivedOn) {
     }

@@ -27,6 +27,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import uk.sen.platform.problem.ProblemException;
+import uk.sen.review.domain.ContributionRequest;
 import uk.sen.review.domain.ContributionRequest.Contributor;
 import uk.sen.review.service.Contributions;
 
@@ -94,6 +95,8 @@ public class ContributionFormResource {
     private TemplateInstance form(Contributions.Form f, String error) {
         return page.data("state", f.received() ? "received" : "form")
                 .data("agency", f.contributor() == Contributor.AGENCY)
+                .data("reviewName", f.reviewKind() == ContributionRequest.ReviewKind.SUPPORT ? "SEN support review"
+                        : "annual review")
                 .data("trustName", f.trustName() == null ? "The school" : f.trustName())
                 .data("meetingDate", day(f.meetingDate()))
                 .data("dueOn", day(f.dueOn()))
@@ -108,6 +111,7 @@ public class ContributionFormResource {
         }
         TemplateInstance body = form == null
                 ? page.data("state", "closed").data("agency", false).data("error", null).data("trustName", "")
+                        .data("reviewName", "review")
                         .data("meetingDate", "").data("dueOn", "").data("maxMb", 0)
                 : form(form, e.getMessage());
         return html(e.status(), body);

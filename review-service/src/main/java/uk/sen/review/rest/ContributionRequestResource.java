@@ -69,7 +69,7 @@ public class ContributionRequestResource {
     @Path("contribution-requests/{id}/contribution")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TEACHER, Roles.SENCO, Roles.SEN_ADMIN, Roles.SLT })
-    @Operation(operationId = "contribute", summary = "Give your views on a request addressed to you",
+    @Operation(operationId = "submitContribution", summary = "Give your views on a request addressed to you",
             description = """
                     The teacher a request names answers it once, while the meeting is to come: general comments and, \
                     for each outcome of the plan, progress, what helps and what next (each text at most 4,000 \

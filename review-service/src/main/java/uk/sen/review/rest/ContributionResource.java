@@ -51,8 +51,9 @@ public class ContributionResource {
                     examples = "teacher.harbour") String teacher,
             @Schema(nullable = true, description = "The kind of agency (AGENCY only): its contacts for the pupil with "
                     + "a basis for sharing receive the link") Agency agency,
-            @Schema(nullable = true, description = "By when; by default 2 weeks before the meeting (the advice "
-                    + "deadline), or today when that has passed; not after the meeting", examples = "2027-01-11")
+            @Schema(nullable = true, description = "By when; by default 2 weeks before an annual review meeting (the "
+                    + "advice deadline) or a week before a SEN support review, or today when that has passed; not "
+                    + "after the review", examples = "2027-01-11")
             LocalDate dueOn) {
     }
 

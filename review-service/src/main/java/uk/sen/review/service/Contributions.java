@@ -41,15 +41,19 @@ import uk.sen.review.domain.Contribution;
 import uk.sen.review.domain.ContributionRequest;
 import uk.sen.review.domain.ContributionRequest.Agency;
 import uk.sen.review.domain.ContributionRequest.Contributor;
+import uk.sen.review.domain.ContributionRequest.ReviewKind;
+import uk.sen.review.domain.SupportPlan;
+import uk.sen.review.domain.SupportReview;
 import uk.sen.review.events.ReviewEvents;
 
 /**
  * Views and advice gathered before an EHC plan annual review meeting (CoP 9.176: advice and information circulated
- * at least two weeks before it). The SENCO or an SEN administrator asks a teacher of the school, the pupil's parents
- * or one kind of agency, by a due date; teachers answer through the API, parents and agencies through a form that a
- * signed link opens (notification-service sends it, minted from the request and the contact). The review shows who
- * has and has not contributed; the SENCO records which contributions were circulated with the advice. Forms close
- * when the meeting is held or its day has passed. Every read and write is audited as the pupil's data.
+ * at least two weeks before it) or a SEN support review. The SENCO or an SEN administrator asks a teacher of the
+ * school, the pupil's parents or one kind of agency, by a due date; teachers answer through the API, parents and
+ * agencies through a form that a signed link opens (notification-service sends it, minted from the request and the
+ * contact). The review shows who has and has not contributed; the SENCO records which contributions were circulated
+ * with the advice. Forms close when the annual review meeting is held or its day has passed, or when the SEN support
+ * review is recorded. Every read and write is audited as the pupil's data.
  */
 @ApplicationScoped
 public class Contributions {
@@ -88,13 +92,19 @@ public class Contributions {
 
     /** A request as the review shows it, with what came of it. */
     @Schema(description = "A request for views or advice, and what came of it")
-    public record RequestView(UUID id, UUID reviewId, UUID pupilId, String schoolUrn, Contributor contributor,
+    public record RequestView(UUID id,
+            @Schema(description = "ANNUAL (an EHC plan annual review) or SUPPORT (a SEN support review)") ReviewKind reviewKind,
+            @Schema(description = "The review: an annual review under /reviews, or a SEN support review of the plan") UUID reviewId,
+            @Schema(nullable = true, description = "The support plan (SUPPORT)") UUID planId,
+            UUID pupilId, String schoolUrn, Contributor contributor,
             @Schema(nullable = true, description = "The teacher's account (TEACHER)") String teacher,
             @Schema(nullable = true, description = "The kind of agency (AGENCY)") Agency agency,
             @Schema(description = "The day contributions are asked for by") LocalDate dueOn,
-            @Schema(description = "The meeting's day: the form closes after it") LocalDate meetingDate,
-            @Schema(description = "AWAITED, RECEIVED (at least one contribution), or CLOSED (the meeting is held or "
-                    + "its day passed, with nothing received)", enumeration = { "AWAITED", "RECEIVED", "CLOSED" }) String status,
+            @Schema(description = "The meeting's day (an annual review: the form closes after it), or the day the SEN "
+                    + "support review is planned for") LocalDate meetingDate,
+            @Schema(description = "AWAITED, RECEIVED (at least one contribution), or CLOSED (the review held, or the "
+                    + "annual review meeting's day passed, with nothing received)", enumeration = { "AWAITED",
+                            "RECEIVED", "CLOSED" }) String status,
             @Schema(description = "Still awaited after its due date") boolean overdue,
             @Schema(nullable = true, description = "When its contributors were reminded") Instant remindedAt,
             String requestedBy, Instant requestedAt, long version,
@@ -103,7 +113,10 @@ public class Contributions {
 
     /** Who has and has not contributed to a review, and what they gave. */
     @Schema(description = "The views and advice asked for before a review meeting: who has and has not contributed")
-    public record ReviewContributions(UUID reviewId, UUID pupilId,
+    public record ReviewContributions(
+            @Schema(nullable = true, description = "The annual review, or the support plan's review scheduled now (none "
+                    + "once the plan has no review to come)") UUID reviewId,
+            UUID pupilId,
             @Schema(nullable = true, description = "The meeting's day") LocalDate meetingDate,
             @Schema(description = "Requests answered") int received,
             @Schema(description = "Requests still awaited") int awaited,
@@ -111,8 +124,16 @@ public class Contributions {
     }
 
     /** What a form opened by a link shows: nothing of the child beyond the meeting's day. */
-    public record Form(Contributor contributor, String trustName, LocalDate meetingDate, LocalDate dueOn,
-            boolean received, int maxReportBytes) {
+    public record Form(Contributor contributor, ReviewKind reviewKind, String trustName, LocalDate meetingDate,
+            LocalDate dueOn, boolean received, int maxReportBytes) {
+    }
+
+    /**
+     * The review a request is for, whichever kind: its day (an annual review's meeting, the day a SEN support review
+     * is planned for) and whether contributions are still taken.
+     */
+    private record Meeting(ReviewKind kind, UUID reviewId, UUID planId, UUID pupilId, String trustId, String schoolUrn,
+            LocalDate day, boolean open) {
     }
 
     public record RequestInput(Contributor contributor, String teacher, Agency agency, LocalDate dueOn) {
@@ -156,7 +177,7 @@ public class Contributions {
 
     // ---- asking ------------------------------------------------------------------------------------------------
 
-    /** Asks for contributions to a review whose meeting is set, due by default two weeks before it. */
+    /** Asks for contributions to an annual review whose meeting is set, due by default two weeks before it. */
     @Transactional
     public RequestView request(UUID reviewId, RequestInput in) {
         AnnualReview review = records.inScope(AnnualReview.class, "Review", reviewId);
@@ -164,6 +185,22 @@ public class Contributions {
             throw ProblemException.rule("reviewId", "views and advice are asked for once the meeting is set and "
                     + "until it is held (the review is " + review.status + ")");
         }
+        return ask(meeting(review), config.clock().adviceBy(review.meetingDate), in);
+    }
+
+    /** Asks for contributions to the support plan's scheduled review, due by default a week before it. */
+    @Transactional
+    public RequestView requestForSupport(UUID planId, RequestInput in) {
+        SupportPlan plan = records.inScope(SupportPlan.class, "Support plan", planId);
+        SupportReview review = SupportReview.<SupportReview> find("planId = ?1 and status = ?2", plan.id,
+                SupportReview.Status.SCHEDULED).firstResult();
+        if (review == null) {
+            throw ProblemException.rule("planId", "the plan has no review scheduled to ask views for");
+        }
+        return ask(meeting(review), review.dueOn.minusWeeks(1), in);
+    }
+
+    private RequestView ask(Meeting meeting, LocalDate defaultDue, RequestInput in) {
         LocalDate today = calendar.today();
         List<Violation> v = new ArrayList<>();
         if (in.contributor() == null) {
@@ -182,25 +219,26 @@ public class Contributions {
         if (in.contributor() != Contributor.AGENCY && in.agency() != null) {
             v.add(new Violation("agency", "only for a request to an agency"));
         }
-        LocalDate dueOn = in.dueOn() != null ? in.dueOn() : config.clock().adviceBy(review.meetingDate);
-        if (dueOn.isBefore(today)) {
-            dueOn = in.dueOn() != null ? dueOn : today; // two weeks before a meeting that is sooner: today
-            if (in.dueOn() != null) {
-                v.add(new Violation("dueOn", "must not be in the past"));
-            }
+        LocalDate dueOn = in.dueOn();
+        if (dueOn == null) {
+            dueOn = defaultDue.isBefore(today) ? today : defaultDue; // a review sooner than that: today
+        } else if (dueOn.isBefore(today)) {
+            v.add(new Violation("dueOn", "must not be in the past"));
         }
-        if (dueOn.isAfter(review.meetingDate)) {
-            v.add(new Violation("dueOn", "must not be after the meeting (" + review.meetingDate + ")"));
+        if (dueOn.isAfter(meeting.day()) && !meeting.day().isBefore(today)) {
+            v.add(new Violation("dueOn", "must not be after the review (" + meeting.day() + ")"));
         }
         if (!v.isEmpty()) {
             throw ProblemException.invalid(v);
         }
         ContributionRequest r = new ContributionRequest();
         r.id = UUID.randomUUID();
-        r.trustId = review.trustId;
-        r.schoolUrn = review.schoolUrn;
-        r.pupilId = review.pupilId;
-        r.reviewId = review.id;
+        r.trustId = meeting.trustId();
+        r.schoolUrn = meeting.schoolUrn();
+        r.pupilId = meeting.pupilId();
+        r.reviewKind = meeting.kind();
+        r.reviewId = meeting.reviewId();
+        r.planId = meeting.planId();
         r.contributor = in.contributor();
         r.teacher = teacher;
         r.agency = in.agency();
@@ -211,26 +249,41 @@ public class Contributions {
         r.persist();
         em.flush();
         audit.record(AuditLog.CREATE, "pupil", List.of(r.pupilId.toString()), r.trustId, r.schoolUrn,
-                "contribution request " + r.id + " (" + r.contributor + ") for annual review " + review.id);
-        events.publish(ReviewEvents.CONTRIBUTION_REQUESTED, data(r, review, null));
-        return view(r, review, List.of());
+                "contribution request " + r.id + " (" + r.contributor + ") for " + r.reviewKind + " review "
+                        + r.reviewId);
+        events.publish(ReviewEvents.CONTRIBUTION_REQUESTED, data(r, meeting, null));
+        return view(r, meeting, List.of());
     }
 
     // ---- reading -----------------------------------------------------------------------------------------------
 
-    /** The requests of a review and what came of them (audited as a read of the pupil's data). */
+    /** The requests of an annual review and what came of them (audited as a read of the pupil's data). */
     @Transactional
     public ReviewContributions ofReview(UUID reviewId) {
         AnnualReview review = records.inScope(AnnualReview.class, "Review", reviewId);
-        audit.record(AuditLog.READ, "pupil", List.of(review.pupilId.toString()), review.trustId, review.schoolUrn,
-                "contributions to annual review " + review.id);
-        List<ContributionRequest> requests = ContributionRequest.list("reviewId = ?1 order by createdAt", reviewId);
+        return contributions(meeting(review), ContributionRequest.list("reviewId = ?1 order by createdAt", reviewId));
+    }
+
+    /** The requests for a support plan's reviews and what came of them (audited as a read of the pupil's data). */
+    @Transactional
+    public ReviewContributions ofSupportPlan(UUID planId) {
+        SupportPlan plan = records.inScope(SupportPlan.class, "Support plan", planId);
+        SupportReview scheduled = SupportReview.<SupportReview> find("planId = ?1 and status = ?2", plan.id,
+                SupportReview.Status.SCHEDULED).firstResult();
+        Meeting now = scheduled == null ? new Meeting(ReviewKind.SUPPORT, null, plan.id, plan.pupilId, plan.trustId,
+                plan.schoolUrn, null, false) : meeting(scheduled);
+        return contributions(now, ContributionRequest.list("planId = ?1 order by createdAt", planId));
+    }
+
+    private ReviewContributions contributions(Meeting meeting, List<ContributionRequest> requests) {
+        audit.record(AuditLog.READ, "pupil", List.of(meeting.pupilId().toString()), meeting.trustId(),
+                meeting.schoolUrn(), "contributions to " + meeting.kind() + " review " + meeting.reviewId());
         Map<UUID, List<Contribution>> given = contributionsOf(requests);
         List<RequestView> views = requests.stream()
-                .map(r -> view(r, review, given.getOrDefault(r.id, List.of()))).toList();
+                .map(r -> view(r, meetingOf(r), given.getOrDefault(r.id, List.of()))).toList();
         int received = (int) views.stream().filter(r -> "RECEIVED".equals(r.status())).count();
         int awaited = (int) views.stream().filter(r -> "AWAITED".equals(r.status())).count();
-        return new ReviewContributions(review.id, review.pupilId, review.meetingDate, received, awaited, views);
+        return new ReviewContributions(meeting.reviewId(), meeting.pupilId(), meeting.day(), received, awaited, views);
     }
 
     /** The teacher's own requests still awaited, soonest due first. */
@@ -241,10 +294,10 @@ public class Contributions {
                 "teacher = ?1 and trustId = ?2 order by dueOn, createdAt", caller.username(), trust);
         List<RequestView> open = new ArrayList<>();
         for (ContributionRequest r : requests) {
-            AnnualReview review = AnnualReview.findById(r.reviewId);
-            if (caller.coversSchool(r.trustId, r.schoolUrn) && isOpen(review)
+            Meeting meeting = meetingOf(r);
+            if (caller.coversSchool(r.trustId, r.schoolUrn) && meeting.open()
                     && Contribution.count("requestId = ?1", r.id) == 0) {
-                open.add(view(r, review, List.of()));
+                open.add(view(r, meeting, List.of()));
             }
         }
         audit.record(AuditLog.LIST, "pupil", open.stream().map(r -> r.pupilId().toString()).distinct().toList(),
@@ -274,10 +327,14 @@ public class Contributions {
         if (r.contributor != Contributor.TEACHER || !r.teacher.equals(caller.username())) {
             throw ProblemException.forbidden("This request is addressed to someone else.");
         }
-        AnnualReview review = em.find(AnnualReview.class, r.reviewId, LockModeType.PESSIMISTIC_WRITE);
-        if (!isOpen(review)) {
-            throw ProblemException.gone("The review meeting has been held or its day has passed: contributions "
+        em.lock(r, LockModeType.PESSIMISTIC_WRITE); // one answer at a time per request
+        Meeting review = meetingOf(r);
+        if (!review.open()) {
+            throw ProblemException.gone("The review has been held (or its meeting's day has passed): contributions "
                     + "are closed.");
+        }
+        if (Contribution.count("requestId = ?1 and contributor = ?2", r.id, caller.username()) > 0) {
+            throw ProblemException.conflict("You have already answered this request.");
         }
         List<OutcomeComment> outcomes = in.outcomes() == null ? List.of() : in.outcomes();
         List<Violation> v = new ArrayList<>();
@@ -319,8 +376,8 @@ public class Contributions {
         Opened o = open(token);
         boolean received = Contribution.count("requestId = ?1 and contributor = ?2", o.request().id,
                 o.contact().toString()) > 0;
-        return new Form(o.request().contributor, trustNames.of(o.request().trustId).orElse(null),
-                o.review().meetingDate, o.request().dueOn, received, config.contributions().maxReportBytes());
+        return new Form(o.request().contributor, o.request().reviewKind, trustNames.of(o.request().trustId).orElse(null),
+                o.review().day(), o.request().dueOn, received, config.contributions().maxReportBytes());
     }
 
     /** A parent's views or an agency's advice (and report), given through their link, once. */
@@ -328,7 +385,7 @@ public class Contributions {
     public void linkContributes(String token, LinkInput in) {
         Opened o = open(token);
         ContributionRequest r = o.request();
-        em.lock(o.review(), LockModeType.PESSIMISTIC_WRITE);
+        em.lock(r, LockModeType.PESSIMISTIC_WRITE); // one answer at a time per request
         if (Contribution.count("requestId = ?1 and contributor = ?2", r.id, o.contact().toString()) > 0) {
             throw ProblemException.conflict("Your contribution has already been received; thank you. To change it, "
                     + "please contact the school.");
@@ -406,10 +463,12 @@ public class Contributions {
     public int remindDue(LocalDate today) {
         @SuppressWarnings("unchecked")
         List<ContributionRequest> due = em.createNativeQuery("""
-                SELECT r.* FROM contribution_request r JOIN annual_review a ON a.id = r.review_id
+                SELECT r.* FROM contribution_request r
+                LEFT JOIN annual_review a ON r.review_kind = 'ANNUAL' AND a.id = r.review_id
+                LEFT JOIN support_review s ON r.review_kind = 'SUPPORT' AND s.id = r.review_id
                 WHERE r.reminded_at IS NULL AND r.contributor IN ('PARENT', 'AGENCY')
                   AND r.due_on >= cast(?1 as date) AND r.due_on <= cast(?1 as date) + ?2
-                  AND a.status = 'MEETING_SET' AND a.meeting_date >= cast(?1 as date)
+                  AND ((a.status = 'MEETING_SET' AND a.meeting_date >= cast(?1 as date)) OR s.status = 'SCHEDULED')
                   AND NOT EXISTS (SELECT 1 FROM contribution c WHERE c.request_id = r.id)
                 ORDER BY r.due_on, r.id
                 FOR UPDATE OF r SKIP LOCKED""", ContributionRequest.class)
@@ -417,15 +476,14 @@ public class Contributions {
         for (ContributionRequest r : due) {
             r.remindedAt = Instant.now();
             r.updatedAt = r.remindedAt;
-            AnnualReview review = AnnualReview.findById(r.reviewId);
-            events.publish(ReviewEvents.CONTRIBUTION_REMINDER, data(r, review, null));
+            events.publish(ReviewEvents.CONTRIBUTION_REMINDER, data(r, meetingOf(r), null));
         }
         return due.size();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    private record Opened(ContributionRequest request, AnnualReview review, UUID contact) {
+    private record Opened(ContributionRequest request, Meeting review, UUID contact) {
     }
 
     /** The request a link names, while its meeting is to come; anything else is the same 404. */
@@ -433,18 +491,36 @@ public class Contributions {
         Optional<SignedLinks.Subject> subject = links.open(token);
         ContributionRequest r = subject.map(s -> ContributionRequest.<ContributionRequest> findById(s.thing()))
                 .orElse(null);
-        AnnualReview review = r == null || r.contributor == Contributor.TEACHER ? null
-                : AnnualReview.<AnnualReview> findById(r.reviewId);
-        if (review == null || !isOpen(review)) {
+        Meeting review = r == null || r.contributor == Contributor.TEACHER ? null : meetingOf(r);
+        if (review == null || !review.open()) {
             throw ProblemException.notFound("Form", "link");
         }
         return new Opened(r, review, subject.get().person());
     }
 
-    /** Contributions are taken while the meeting is set and its day has not passed. */
-    private boolean isOpen(AnnualReview review) {
-        return review != null && review.status == AnnualReview.Status.MEETING_SET && review.meetingDate != null
+    /** The review a request is for. */
+    private Meeting meetingOf(ContributionRequest r) {
+        if (r.reviewKind == ReviewKind.SUPPORT) {
+            SupportReview review = SupportReview.findById(r.reviewId);
+            return review == null ? new Meeting(ReviewKind.SUPPORT, r.reviewId, r.planId, r.pupilId, r.trustId,
+                    r.schoolUrn, null, false) : meeting(review);
+        }
+        AnnualReview review = AnnualReview.findById(r.reviewId);
+        return meeting(review);
+    }
+
+    /** An annual review takes contributions while its meeting is set and the meeting's day has not passed. */
+    private Meeting meeting(AnnualReview review) {
+        boolean open = review.status == AnnualReview.Status.MEETING_SET && review.meetingDate != null
                 && !calendar.today().isAfter(review.meetingDate);
+        return new Meeting(ReviewKind.ANNUAL, review.id, null, review.pupilId, review.trustId, review.schoolUrn,
+                review.meetingDate, open);
+    }
+
+    /** A SEN support review takes contributions until it is recorded (an overdue one too). */
+    private static Meeting meeting(SupportReview review) {
+        return new Meeting(ReviewKind.SUPPORT, review.id, review.planId, review.pupilId, review.trustId,
+                review.schoolUrn, review.dueOn, review.status == SupportReview.Status.SCHEDULED);
     }
 
     private void requirePdf(byte[] report) {
@@ -481,7 +557,7 @@ public class Contributions {
         return c;
     }
 
-    private void received(ContributionRequest r, AnnualReview review, Contribution c, String actor) {
+    private void received(ContributionRequest r, Meeting review, Contribution c, String actor) {
         c.persist();
         em.flush();
         audit.recordSystem(actor, AuditLog.CREATE, "pupil", r.pupilId.toString(), r.trustId, r.schoolUrn,
@@ -498,13 +574,13 @@ public class Contributions {
         return all.stream().collect(Collectors.groupingBy(c -> c.requestId));
     }
 
-    private RequestView view(ContributionRequest r, AnnualReview review, List<Contribution> given) {
+    private RequestView view(ContributionRequest r, Meeting review, List<Contribution> given) {
         LocalDate today = calendar.today();
-        String status = !given.isEmpty() ? "RECEIVED" : isOpen(review) ? "AWAITED" : "CLOSED";
+        String status = !given.isEmpty() ? "RECEIVED" : review.open() ? "AWAITED" : "CLOSED";
         List<ContributionView> views = given.stream().sorted(Comparator.comparing(c -> c.receivedAt))
                 .map(this::view).toList();
-        return new RequestView(r.id, r.reviewId, r.pupilId, r.schoolUrn, r.contributor, r.teacher, r.agency,
-                r.dueOn, review.meetingDate, status, "AWAITED".equals(status) && today.isAfter(r.dueOn),
+        return new RequestView(r.id, r.reviewKind, r.reviewId, r.planId, r.pupilId, r.schoolUrn, r.contributor,
+                r.teacher, r.agency, r.dueOn, review.day(), status, "AWAITED".equals(status) && today.isAfter(r.dueOn),
                 r.remindedAt, r.requestedBy, r.createdAt, r.version, views);
     }
 
@@ -522,10 +598,10 @@ public class Contributions {
                 c.receivedAt, c.sharedOn);
     }
 
-    private static ReviewEvents.ContributionData data(ContributionRequest r, AnnualReview review, LocalDate receivedOn) {
-        return new ReviewEvents.ContributionData(r.id.toString(), r.reviewId.toString(), r.pupilId.toString(),
-                r.trustId, r.schoolUrn, r.contributor.name(), r.agency == null ? null : r.agency.name(), r.dueOn,
-                review.meetingDate, receivedOn);
+    private static ReviewEvents.ContributionData data(ContributionRequest r, Meeting review, LocalDate receivedOn) {
+        return new ReviewEvents.ContributionData(r.id.toString(), r.reviewKind.name(), r.reviewId.toString(),
+                r.pupilId.toString(), r.trustId, r.schoolUrn, r.contributor.name(),
+                r.agency == null ? null : r.agency.name(), r.dueOn, review.day(), receivedOn);
     }
 
     private static void text(List<Violation> v, String field, String value) {

@@ -56,8 +56,32 @@ class ReviewEventSchemaTest {
                 request("ASSESSING", "\"ASSESS\"", "\"2026-12-01\"", "\"Y\"", false));
     }
 
+    static final String CONTRIBUTION = """
+            {"requestId":"%s","reviewKind":"%s","reviewId":"%s","pupilId":"%s","trustId":"northbridge",
+             "schoolUrn":"900101","contributor":"%s","agency":%s,"dueOn":"2027-01-11","meetingDate":"2027-01-25",
+             "receivedOn":%s}""";
+
+    static String contribution(String kind, String contributor, String agency, String receivedOn) {
+        return CONTRIBUTION.formatted(ID, kind, ID, PUPIL, contributor, agency, receivedOn);
+    }
+
+    @Test
+    void contributionsNameWhomTheyAskAndForWhichReview() {
+        EventSchemas.assertValid("review", "contribution-requested", contribution("ANNUAL", "PARENT", "null", "null"));
+        EventSchemas.assertValid("review", "contribution-reminder",
+                contribution("SUPPORT", "AGENCY", "\"CAMHS\"", "null"));
+        EventSchemas.assertValid("review", "contribution-received",
+                contribution("ANNUAL", "TEACHER", "null", "\"2027-01-05\""));
+    }
+
     static Stream<List<String>> refused() {
         return Stream.of(
+                // a request to an agency names the agency, and only such a request does; received says when
+                List.of("contribution-requested", contribution("ANNUAL", "AGENCY", "null", "null")),
+                List.of("contribution-requested", contribution("ANNUAL", "PARENT", "\"CAMHS\"", "null")),
+                List.of("contribution-requested", contribution("ANNUAL", "AGENCY", "\"PLUMBER\"", "null")),
+                List.of("contribution-requested", contribution("EHCP", "PARENT", "null", "null")),
+                List.of("contribution-received", contribution("ANNUAL", "PARENT", "null", "null")),
                 // closing support must say what the register has to do, and schedules nothing
                 List.of("support-review-completed", supportReview("COMPLETED", "\"2027-03-20\"", "2", "\"CLOSE_SUPPORT\"",
                         "null", "null", "null", "null")),

@@ -271,4 +271,56 @@ class ContributionsTest {
         form().multiPart("views", "Too late").post(link).then().statusCode(404).body(not(containsString("Too late")));
         assertEquals("CLOSED", contributions(SENCO, review).getString("requests[0].status"));
     }
+
+    @Test
+    void viewsAreGatheredBeforeASenSupportReviewToo() {
+        String pupil = UUID.randomUUID().toString();
+        AnnualReviewLifecycleTest.registerEvent(pupil, "uk.sen.register.pupil-registered", "K", "3", "PRIMARY",
+                TODAY.minusDays(10));
+        String plan = SupportPlanCycleTest.awaitPlan(pupil);
+        LocalDate reviewOn = LocalDate.parse(given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/support-plans/" + plan)
+                .then().statusCode(200).extract().path("reviews.find { it.status == 'SCHEDULED' }.dueOn"));
+        try (TopicReader out = TopicReader.fromNow(AnnualReviewLifecycleTest.REVIEW)) {
+            JsonPath parents = given().auth().oauth2(Tokens.of("admin.harbour")).contentType(ContentType.JSON)
+                    .body("{\"contributor\":\"PARENT\"}").post("/api/v1/support-plans/" + plan + "/contribution-requests")
+                    .then().statusCode(201).extract().jsonPath();
+            assertEquals("SUPPORT", parents.getString("reviewKind"));
+            assertEquals(plan, parents.getString("planId"));
+            LocalDate weekBefore = reviewOn.minusWeeks(1);
+            assertEquals((weekBefore.isBefore(TODAY) ? TODAY : weekBefore).toString(), parents.getString("dueOn"));
+            ConsumerRecord<String, String> asked = out.await(r -> pupil.equals(r.key())
+                    && "uk.sen.review.contribution-requested".equals(TopicReader.header(r, "ce_type")),
+                    Duration.ofSeconds(20));
+            EventSchemas.assertValid("review", "contribution-requested", asked.value());
+            assertEquals("SUPPORT", new JsonPath(asked.value()).getString("reviewKind"));
+            assertEquals(reviewOn.toString(), new JsonPath(asked.value()).getString("meetingDate"));
+
+            String link = "/contribute/" + links.mint(UUID.fromString(parents.getString("id")), UUID.randomUUID());
+            String page = form().header("Accept", HTML).get(link).then().statusCode(200).extract().asString();
+            assertTrue(page.contains("Your views before the SEN support review"), page);
+            form().multiPart("views", "Happier since the new seating plan.").post(link).then().statusCode(303);
+            JsonPath all = given().auth().oauth2(Tokens.of(SENCO)).get("/api/v1/support-plans/" + plan + "/contributions")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(1, all.getInt("received"));
+            assertEquals("Happier since the new seating plan.", all.getString("requests[0].contributions[0].views"));
+            given().auth().oauth2(Tokens.of("senco.meadow")).get("/api/v1/support-plans/" + plan + "/contributions")
+                    .then().statusCode(404);
+
+            // a request to the agency still awaited; once there is no review to come, its link opens nothing
+            String agency = given().auth().oauth2(Tokens.of(SENCO)).contentType(ContentType.JSON)
+                    .body("{\"contributor\":\"AGENCY\",\"agency\":\"CAMHS\"}")
+                    .post("/api/v1/support-plans/" + plan + "/contribution-requests").then().statusCode(201)
+                    .extract().path("id");
+            String agencyLink = "/contribute/" + links.mint(UUID.fromString(agency), UUID.randomUUID());
+            form().get(agencyLink).then().statusCode(200);
+            // the pupil leaves: the plan closes and its scheduled review is cancelled, so the form closes
+            AnnualReviewLifecycleTest.registerEvent(pupil, "uk.sen.register.pupil-left-register", "N", "3", "PRIMARY",
+                    TODAY.minusDays(10));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> form().get(agencyLink).then().extract().statusCode() == 404);
+            assertEquals("CLOSED", given().auth().oauth2(Tokens.of(SENCO))
+                    .get("/api/v1/support-plans/" + plan + "/contributions").then().extract().jsonPath()
+                    .getString("requests.find { it.id == '" + agency + "' }.status"));
+        }
+    }
 }
