@@ -333,7 +333,7 @@ public class Contributions {
             throw ProblemException.gone("The review has been held (or its meeting's day has passed): contributions "
                     + "are closed.");
         }
-        if (Contribution.count("requestId = ?1 and contributor = ?2", r.id, caller.username()) > 0) {
+        if (answered(r.id, caller.username())) {
             throw ProblemException.conflict("You have already answered this request.");
         }
         List<OutcomeComment> outcomes = in.outcomes() == null ? List.of() : in.outcomes();
@@ -374,8 +374,7 @@ public class Contributions {
     @Transactional
     public Form form(String token) {
         Opened o = open(token);
-        boolean received = Contribution.count("requestId = ?1 and contributor = ?2", o.request().id,
-                o.contact().toString()) > 0;
+        boolean received = answered(o.request().id, o.contact().toString());
         return new Form(o.request().contributor, o.request().reviewKind, trustNames.of(o.request().trustId).orElse(null),
                 o.review().day(), o.request().dueOn, received, config.contributions().maxReportBytes());
     }
@@ -386,7 +385,7 @@ public class Contributions {
         Opened o = open(token);
         ContributionRequest r = o.request();
         em.lock(r, LockModeType.PESSIMISTIC_WRITE); // one answer at a time per request
-        if (Contribution.count("requestId = ?1 and contributor = ?2", r.id, o.contact().toString()) > 0) {
+        if (answered(r.id, o.contact().toString())) {
             throw ProblemException.conflict("Your contribution has already been received; thank you. To change it, "
                     + "please contact the school.");
         }
@@ -521,6 +520,11 @@ public class Contributions {
     private static Meeting meeting(SupportReview review) {
         return new Meeting(ReviewKind.SUPPORT, review.id, review.planId, review.pupilId, review.trustId,
                 review.schoolUrn, review.dueOn, review.status == SupportReview.Status.SCHEDULED);
+    }
+
+    /** Whether {@code contributor} (an account, or a contact's id) has answered the request. */
+    private static boolean answered(UUID requestId, String contributor) {
+        return Contribution.count("requestId = ?1 and contributor = ?2", requestId, contributor) > 0;
     }
 
     private void requirePdf(byte[] report) {
