@@ -71,10 +71,17 @@ fi
 
 port=$(pg_port "$(pg_version)")
 for db in register review notification workload; do
-  runuser -u postgres -- psql -X -q -p "$port" -d postgres -v ON_ERROR_STOP=1 \
-    -c "DROP DATABASE IF EXISTS ${db}_bench WITH (FORCE)" -c "CREATE DATABASE ${db}_bench OWNER $db" >/dev/null
+  for suffix in bench aot; do
+    runuser -u postgres -- psql -X -q -p "$port" -d postgres -v ON_ERROR_STOP=1 \
+      -c "DROP DATABASE IF EXISTS ${db}_$suffix WITH (FORCE)" -c "CREATE DATABASE ${db}_$suffix OWNER $db" >/dev/null
+  done
 done
-say bench "fresh databases register_bench, review_bench, notification_bench, workload_bench"
+say bench "fresh databases <service>_bench (measured) and <service>_aot (the AOT cache's training starts)"
+# the services' JVM, as services.sh picks it: a JDK 25 or newer when the machine has one (BENCH_AOT=0: no AOT cache)
+export BENCH_SERVICE_JAVA=${BENCH_SERVICE_JAVA:-$(service_java)}
+BENCH_SERVICE_JAVA_MAJOR=$(java_major "$BENCH_SERVICE_JAVA")
+export BENCH_SERVICE_JAVA_MAJOR
+say bench "the services run on Java $BENCH_SERVICE_JAVA_MAJOR ($BENCH_SERVICE_JAVA)"
 
 ./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$WORK/classpath" >>"$LOG" 2>&1 \
   || { show_log_tail "$LOG"; die bench "could not resolve the bench classpath; see $LOG"; }

@@ -133,7 +133,10 @@ for s in "${SERVICE_NAMES[@]}"; do
       for (( i = 1; i < ${#cmd[@]}; i++ )); do
         [[ ${cmd[i]} == -jar ]] && break
         if [[ ${cmd[i]} == -Dsen.test.as-at=* ]]; then prev_as_at=${cmd[i]#-Dsen.test.as-at=}
-        else prev_opts+=${prev_opts:+ }${cmd[i]}; fi
+        # what services.sh adds itself on JDK 25 (compact headers, the AOT cache of the build) is not carried over
+        elif [[ ${cmd[i]} != -XX:AOTCache* && ${cmd[i]} != -XX:+UseCompactObjectHeaders ]]; then
+          prev_opts+=${prev_opts:+ }${cmd[i]}
+        fi
       done
     fi
   done

@@ -23,15 +23,20 @@ REPLICAS=${SEN_REPLICAS:-1}
 JAVA_OPTS=${SEN_SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 # a test run as at another day (deploy/test.sh with SEN_TEST_AS_AT): the services' clock starts at that moment
 [[ -z ${SEN_TEST_AS_AT:-} ]] || JAVA_OPTS="$JAVA_OPTS -Dsen.test.as-at=$SEN_TEST_AS_AT"
-# The JVM that runs the services (default: JAVA_HOME's, or java on PATH).
-SERVICE_JAVA=${SEN_SERVICE_JAVA:-$(java_bin)}
-# Opt-in, SEN_AOT=1 with a JDK 25 or newer as SEN_SERVICE_JAVA: the JDK's ahead-of-time cache (JEP 483/514/515). A
-# service's first start with a new build trains it (-XX:AOTCacheOutput; the cache is written when it stops), later
-# starts load it (-XX:AOTCache). The cache is kept per build and JVM options, in $STATE_DIR/aot.
-AOT=${SEN_AOT:-0}
-if [[ $AOT == 1 ]]; then
-  java_major=$("$SERVICE_JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
-  (( ${java_major:-0} >= 25 )) || die services "SEN_AOT=1 needs a JDK 25 or newer as SEN_SERVICE_JAVA (found ${java_major:-none})"
+# The JVM that runs the services: SEN_SERVICE_JAVA, else a JDK 25 or newer when the machine has one, else the
+# build's java 17 (deploy/lib/common.sh, service_java).
+SERVICE_JAVA=$(service_java)
+JAVA_MAJOR=$(java_major "$SERVICE_JAVA")
+# On JDK 25 and newer: compact object headers (JEP 519: 8-byte headers, a smaller heap for the same objects) and, unless
+# SEN_AOT=0, the JDK's ahead-of-time cache (JEP 483/514/515): a service's first start with a new build trains it
+# (-XX:AOTCacheOutput; the cache is written when it stops), later starts load it (-XX:AOTCache). The cache is kept per
+# build, JVM and JVM options, in $STATE_DIR/aot. On 17, neither.
+if (( JAVA_MAJOR >= 25 )); then
+  JAVA_OPTS="$JAVA_OPTS -XX:+UseCompactObjectHeaders"
+  AOT=${SEN_AOT:-1}
+else
+  [[ ${SEN_AOT:-0} == 0 ]] || die services "SEN_AOT=1 needs a JDK 25 or newer (the services' java is $JAVA_MAJOR: $SERVICE_JAVA)"
+  AOT=0
 fi
 
 

@@ -44,6 +44,30 @@ java_bin() {
   fi
 }
 
+# java_major JAVA: the feature release of a java binary (17, 25...), 0 when it does not run.
+java_major() {
+  "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1 | grep . || echo 0
+}
+
+# service_java: the JVM that runs the services. SEN_SERVICE_JAVA when given; else a JDK 25 or newer when this machine
+# has one (JAVA_HOME's, or the newest under /usr/lib/jvm), for its ahead-of-time cache and compact object headers;
+# else the build's java (17).
+service_java() {
+  if [[ -n ${SEN_SERVICE_JAVA:-} ]]; then
+    printf '%s\n' "$SEN_SERVICE_JAVA"
+    return
+  fi
+  local candidate best="" best_major=0 major
+  for candidate in "$(java_bin)" /usr/lib/jvm/*/bin/java; do
+    [[ -x $candidate || $candidate == java ]] || continue
+    major=$(java_major "$candidate")
+    if (( major >= 25 && major > best_major )); then
+      best=$candidate best_major=$major
+    fi
+  done
+  printf '%s\n' "${best:-$(java_bin)}"
+}
+
 # pom_property POM NAME: value of <NAME>…</NAME> in a pom's <properties>.
 pom_property() {
   sed -n "s:.*<$2>\(.*\)</$2>.*:\1:p" "$1" | head -n 1

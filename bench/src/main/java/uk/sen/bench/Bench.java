@@ -39,8 +39,16 @@ public final class Bench {
 
         Report report = new Report();
         header(report, root, javaOpts);
-        if (Stack.env("BENCH_ONLY", "").equals("notification")) {
-            notificationOnly(root, work, javaOpts, pipelineSeconds, report);
+        String only = Stack.env("BENCH_ONLY", "");
+        if (!only.isEmpty()) {
+            switch (only) {
+                case "notification" -> notificationOnly(root, work, javaOpts, pipelineSeconds, report);
+                case "pipeline" -> pipelineOnly(root, work, javaOpts, pipelineSeconds, report);
+                case "startup" -> startupOnly(root, work, javaOpts, report);
+                case "reads" -> readsOnly(root, work, javaOpts, readSeconds, pipelineSeconds, report);
+                default -> throw new IllegalArgumentException("BENCH_ONLY is one of notification, pipeline, startup, "
+                        + "reads; not " + only);
+            }
             report.write(out);
             System.out.println("[bench] results written to " + out);
             return;
@@ -49,17 +57,7 @@ public final class Bench {
         freshTopics(root);
 
         try (Stack stack = new Stack(root, work, javaOpts)) {
-            for (Stack.Service s : Stack.ALL) {
-                Stack.Running r = stack.start(s);
-                System.out.printf("[bench] %s ready in %d ms (pid %d)%n", s.name(), r.readyMs(), r.pid());
-            }
-            Thread.sleep(10_000);
-            for (Stack.Running r : stack.running().values()) {
-                report.row("startup and memory", r.service().name() + ": process start → ready (fresh database)",
-                        r.readyMs() + " ms", "", "", "");
-                report.row("startup and memory", r.service().name() + ": RSS idle, 10 s after ready",
-                        Report.mb(Stack.rss(r.pid(), false)));
-            }
+            startAll(stack, report);
 
             // the event pipeline first, with all four services; then notification-service alone; then the register
             // alone (the consumers stopped, so the import's own events wait in Kafka and never disturb the reads)
@@ -85,6 +83,62 @@ public final class Bench {
         }
         report.write(out);
         System.out.println("[bench] results written to " + out);
+    }
+
+    /** The four services started one by one, each timed to ready; their idle RSS 10 s after the last. */
+    private static void startAll(Stack stack, Report report) throws Exception {
+        for (Stack.Service s : Stack.ALL) {
+            stack.train(s);
+        }
+        for (Stack.Service s : Stack.ALL) {
+            Stack.Running r = stack.start(s);
+            System.out.printf("[bench] %s ready in %d ms (pid %d)%n", s.name(), r.readyMs(), r.pid());
+        }
+        Thread.sleep(10_000);
+        for (Stack.Running r : stack.running().values()) {
+            report.row("startup and memory", r.service().name() + ": process start → ready (fresh database)",
+                    r.readyMs() + " ms", "", "", Report.verdict(r.readyMs() <= 2500) + " (≤ 2.5 s)");
+            long rss = Stack.rss(r.pid(), false);
+            report.row("startup and memory", r.service().name() + ": RSS idle, 10 s after ready", Report.mb(rss), "",
+                    "", Report.verdict(rss <= 300L * 1024 * 1024) + " (≤ 300 MB)");
+        }
+    }
+
+    /** BENCH_ONLY=startup: the four services' startup and idle memory alone, in about a minute. */
+    private static void startupOnly(Path root, Path work, String javaOpts, Report report) throws Exception {
+        freshTopics(root);
+        try (Stack stack = new Stack(root, work, javaOpts)) {
+            startAll(stack, report);
+        }
+    }
+
+    /** BENCH_ONLY=pipeline: the four services and the event pipeline at 50 and 100 changes a second. */
+    private static void pipelineOnly(Path root, Path work, String javaOpts, int seconds, Report report)
+            throws Exception {
+        freshTopics(root);
+        try (Stack stack = new Stack(root, work, javaOpts)) {
+            startAll(stack, report);
+            PipelineBench pipeline = new PipelineBench(stack, report, work);
+            pipeline.prepare(150 * seconds);
+            pipeline.phase(50, seconds, 0);
+            pipeline.awaitDrained(java.time.Duration.ofMinutes(10));
+            pipeline.phase(100, seconds, 50 * seconds);
+            pipeline.awaitDrained(java.time.Duration.ofMinutes(10));
+        }
+    }
+
+    /** BENCH_ONLY=reads: register-service alone, the MIS import against COPY and the list against pgbench. */
+    private static void readsOnly(Path root, Path work, String javaOpts, int readSeconds, int pipelineSeconds,
+            Report report) throws Exception {
+        freshTopics(root);
+        try (Stack stack = new Stack(root, work, javaOpts)) {
+            stack.start(Stack.REGISTER);
+            new PipelineBench(stack, report, work).registerOnly(150 * pipelineSeconds);
+            RegisterBench register = new RegisterBench(stack, report, work);
+            register.importAndCopy(Integer.parseInt(Stack.env("BENCH_IMPORT_ROWS", "50000")));
+            register.reads(readSeconds, PipelineBench.SCHOOL, 150 * pipelineSeconds);
+            peakRss(report, stack.running().get(Stack.REGISTER.name()));
+        }
     }
 
     /**
@@ -128,8 +182,11 @@ public final class Bench {
         report.header("- commit: " + commit + (dirty ? " (with uncommitted changes)" : ""));
         report.header(String.format("- machine: %d cores (%s), %,d MiB memory, load average %.2f at the start",
                 Runtime.getRuntime().availableProcessors(), cpu, Long.parseLong(memory) / 1024, load[0]));
-        report.header("- Java " + System.getProperty("java.version") + "; services run as `java " + javaOpts
-                + " -jar quarkus-run.jar`, on their own fresh databases (`<service>_bench`) and topics (`bench.sen.*`)");
+        report.header("- services run on Java " + Stack.SERVICE_JAVA_MAJOR + " (`" + Stack.SERVICE_JAVA + "`) as `java "
+                + javaOpts + (Stack.SERVICE_JAVA_MAJOR >= 25 ? " -XX:+UseCompactObjectHeaders" : "")
+                + (Stack.AOT ? " -XX:AOTCache=<service>.aot" : "") + " -jar quarkus-run.jar`, on their own fresh "
+                + "databases (`<service>_bench`) and topics (`bench.sen.*`)" + (Stack.AOT ? "; each AOT cache from a "
+                + "training start of its own (on `<service>_aot`) just before" : ""));
         report.header("- PostgreSQL, Kafka, Keycloak and GreenMail as `deploy/infra.sh` runs them, on the same machine");
         report.header("- ratio = measured ÷ ceiling (for latencies, measured ÷ ceiling too: lower is better there)");
     }

@@ -96,6 +96,14 @@ final class PipelineBench {
                 String.format("drained in %.0f s = %,.0f events/s per consumer", seconds, count / seconds));
     }
 
+    /** The pipeline's school and its pupils on the register alone (BENCH_ONLY=reads: nothing consumes the events). */
+    void registerOnly(int count) throws Exception {
+        RegisterBench.addSchool(stack, SCHOOL, "2002", "Meadow Primary School");
+        Path thisYear = work.resolve("pipeline.csv");
+        MisFile.write(thisYear, SCHOOL, "2002", count, false, 0);
+        importFile(thisYear);
+    }
+
     private void importFile(Path file) throws Exception {
         stack.call(Stack.request(Stack.REGISTER.url() + "/api/v1/imports/mis?school=" + SCHOOL, stack.misToken())
                 .header("Content-Type", "text/csv; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofFile(file)).build());
@@ -179,6 +187,8 @@ final class PipelineBench {
                         (key, data, headers, now) -> captured.add(new ProducerRecord<>(
                                 "bench.sen.register.v1", null, key, data, headers)));
                 Sampler sampler = new Sampler(stack, false)) {
+            Map<String, Long> cpuBefore = stack.cpuByProcess();
+            long[] machineBefore = Stack.machineCpu();
             ScheduledExecutorService clients = Executors.newScheduledThreadPool(32);
             long start = System.nanoTime() + 200_000_000L;
             for (int i = 0; i < slice.size(); i++) {
@@ -209,6 +219,8 @@ final class PipelineBench {
             clients.shutdown();
             clients.awaitTermination(seconds + 120, TimeUnit.SECONDS);
             awaitAll(sentAt.keySet(), reviews, emails);
+            cpuPerChange("event pipeline at " + rate + "/s for " + seconds + " s", cpuBefore, machineBefore,
+                    sentAt.size());
             for (int i = 0; i < Stack.ALL.size(); i++) {
                 rssPeak[i] = sampler.peakRss(Stack.ALL.get(i));
             }
@@ -224,6 +236,31 @@ final class PipelineBench {
                     .append(Report.mb(rssPeak[i]));
         }
         report.row(section, "RSS under this load (peak sampled)", rss.toString());
+    }
+
+    /**
+     * Where the machine's CPU went from the phase's first change until its last email (the drain included), per
+     * change: each service, each piece of the infrastructure, the load generator; the service that spent most is
+     * named, since on two cores the pipeline keeps up only while the sum stays under 2,000 ms a second.
+     */
+    private void cpuPerChange(String section, Map<String, Long> before, long[] machineBefore, int changes) {
+        Map<String, Long> after = stack.cpuByProcess();
+        long[] machine = Stack.machineCpu();
+        StringBuilder spent = new StringBuilder();
+        String busiest = null;
+        double most = 0;
+        for (var e : after.entrySet()) {
+            double perChange = (double) (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / Math.max(1, changes);
+            spent.append(spent.isEmpty() ? "" : ", ").append(e.getKey().replace("-service", ""))
+                    .append(String.format(" %.1f", perChange));
+            if (e.getKey().endsWith("-service") && perChange > most) {
+                most = perChange;
+                busiest = e.getKey();
+            }
+        }
+        double machineMs = (machine[0] - machineBefore[0]) * 10.0 / Math.max(1, changes);
+        report.row(section, "CPU per change, ms (from the first change until the last email)", spent
+                + String.format("; whole machine %.1f", machineMs), "", "", "most: " + busiest);
     }
 
     /**

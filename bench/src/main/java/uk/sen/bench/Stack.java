@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,20 +102,58 @@ final class Stack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
     }
 
+    /** The JVM that runs the services (deploy/bench.sh picks it as services.sh does: a JDK 25 when there is one). */
+    static final String SERVICE_JAVA = env("BENCH_SERVICE_JAVA", Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString());
+    /** Its feature release; from 25 the services run with compact object headers and an AOT cache (see {@link #train}). */
+    static final int SERVICE_JAVA_MAJOR = Integer.parseInt(env("BENCH_SERVICE_JAVA_MAJOR",
+            Integer.toString(Runtime.version().feature())));
+    static final boolean AOT = SERVICE_JAVA_MAJOR >= 25 && !env("BENCH_AOT", "1").equals("0");
+
+    private final Map<String, Path> aotCaches = new LinkedHashMap<>();
+
     /** Starts one service and waits for its readiness check (database and Kafka) to answer 200. */
     Running start(Service s) throws IOException, InterruptedException {
+        Path cache = aotCaches.get(s.name());
+        return start(s, "_bench", cache == null ? List.of() : List.of("-XX:AOTCache=" + cache));
+    }
+
+    /**
+     * The AOT cache's training run (JDK 25 and newer): the service started on a database of its own
+     * ({@code <service>_aot}), until ready, then stopped; the JVM writes the cache as it exits, and later starts of
+     * {@link #start} load it. Not timed.
+     */
+    void train(Service s) throws IOException, InterruptedException {
+        if (!AOT) {
+            return;
+        }
+        Path cache = logs.resolve(s.name() + ".aot");
+        Files.deleteIfExists(cache);
+        start(s, "_aot", List.of("-XX:AOTCacheOutput=" + cache));
+        stop(s);
+        if (!Files.exists(cache)) {
+            throw new IllegalStateException("No AOT cache was written for " + s.name() + "; see its log");
+        }
+        aotCaches.put(s.name(), cache);
+    }
+
+    private Running start(Service s, String dbSuffix, List<String> extraOpts) throws IOException, InterruptedException {
         Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw install -DskipTests");
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(SERVICE_JAVA);
         command.addAll(List.of(javaOpts.trim().split("\\s+")));
+        if (SERVICE_JAVA_MAJOR >= 25) {
+            command.add("-XX:+UseCompactObjectHeaders");
+        }
+        command.addAll(extraOpts);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve("bench-" + s.name() + ".log").toFile());
+                .redirectOutput(logs.resolve("bench-" + s.name() + dbSuffix + ".log").toFile());
         String db = s.name().replace("-service", "");
-        pb.environment().put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + db + "_bench");
+        pb.environment().put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + db + dbSuffix);
         pb.environment().put("DB_USER", db);
         pb.environment().put("DB_PASSWORD", db);
         pb.environment().put("HTTP_PORT", Integer.toString(s.port()));
@@ -127,7 +166,7 @@ final class Stack implements AutoCloseable {
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(s.name() + " exited with " + process.exitValue() + "; see "
-                        + logs.resolve("bench-" + s.name() + ".log"));
+                        + logs.resolve("bench-" + s.name() + dbSuffix + ".log"));
             }
             if (ready(s)) {
                 break;
@@ -205,6 +244,61 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU time used so far, in milliseconds, by each process of the run: the services by name, the infrastructure
+     * by what it is (every PostgreSQL backend together, the Kafka broker, Keycloak, GreenMail), and this load
+     * generator itself. Differences of two snapshots say what one phase cost whom.
+     */
+    Map<String, Long> cpuByProcess() {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        for (Running r : running.values()) {
+            cpu.put(r.service().name(), cpuMillis(r.pid()));
+        }
+        Set<Long> services = new java.util.HashSet<>();
+        running.values().forEach(r -> services.add(r.pid()));
+        long self = ProcessHandle.current().pid();
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                String name = dir.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit) || services.contains(Long.parseLong(name))) {
+                    continue;
+                }
+                long pid = Long.parseLong(name);
+                String what = pid == self ? "load generator (this program)" : infraPiece(dir);
+                if (what != null) {
+                    long ms = cpuMillis(pid);
+                    if (ms >= 0) {
+                        cpu.merge(what, ms, Long::sum);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // /proc unreadable: the services' figures only
+        }
+        return cpu;
+    }
+
+    private static String infraPiece(Path proc) {
+        try {
+            String cmd = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
+            if (Files.readString(proc.resolve("comm")).trim().startsWith("postgres")) {
+                return "PostgreSQL";
+            }
+            if (cmd.contains("kafka.Kafka")) {
+                return "Kafka";
+            }
+            if (cmd.contains("keycloak")) {
+                return "Keycloak";
+            }
+            if (cmd.contains("greenmail")) {
+                return "GreenMail";
+            }
+        } catch (IOException e) {
+            // gone meanwhile
+        }
+        return null;
+    }
+
     /** Linux's USER_HZ, 100 on every common kernel. */
     private static final long CLOCK_TICKS = 100;
 
@@ -230,7 +324,8 @@ final class Stack implements AutoCloseable {
         Running r = running.remove(s.name());
         if (r != null) {
             r.process().destroy();
-            if (!r.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            // a training run writes its AOT cache as it exits, which takes longer than a plain stop
+            if (!r.process().waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
                 r.process().destroyForcibly();
             }
         }

@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import uk.sen.notification.events.ReviewEvent;
 import uk.sen.notification.service.Personalisation;
 import uk.sen.notification.service.ReviewMeetings;
@@ -45,8 +45,8 @@ public class ReviewEventIntake extends EventFollower {
 
     @Incoming("review-events")
     @Blocking(ordered = true)
-    public CompletionStage<Void> consume(Message<String> record) {
-        return deliver(record);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
+        return deliver(records);
     }
 
     @Override

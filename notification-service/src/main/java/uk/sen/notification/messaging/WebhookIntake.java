@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import uk.sen.notification.service.WebhookDispatcher;
 import uk.sen.platform.inbox.EventFollower;
 import uk.sen.platform.inbox.IncomingEvent;
@@ -30,8 +30,8 @@ public class WebhookIntake extends EventFollower {
 
     @Incoming("webhook-events")
     @Blocking(ordered = true)
-    public CompletionStage<Void> consume(Message<String> record) {
-        return deliver(record);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
+        return deliver(records);
     }
 
     @Override

@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import uk.sen.notification.service.MessagePlanner;
 import uk.sen.notification.service.RuleBook;
 import uk.sen.notification.service.Trigger;
@@ -45,8 +45,8 @@ public class WorkloadEventIntake extends EventFollower {
 
     @Incoming("workload-events")
     @Blocking(ordered = true)
-    public CompletionStage<Void> consume(Message<String> record) {
-        return deliver(record);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
+        return deliver(records);
     }
 
     @Override

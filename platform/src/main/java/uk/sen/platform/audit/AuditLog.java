@@ -9,12 +9,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import uk.sen.platform.io.Rows;
 import uk.sen.platform.security.CallerScope;
 
 /**
  * Writes who read or changed which pupil-level records. A change is audited in the same transaction as the
- * change; a read joins the read's transaction or starts its own, so nothing is served unaudited.
+ * change. A read by an HTTP caller (READ, LIST, EXPORT) is written by the {@link AuditGroupCommit} together with the
+ * reads of the same moment, and the call returns only once that commit has: nothing is served unaudited, and
+ * concurrent reads share one commit.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -27,6 +31,8 @@ public class AuditLog {
     public static final String DELETE = "DELETE";
     public static final String IMPORT = "IMPORT";
     public static final String EXPORT = "EXPORT";
+    /** The actions that read: their records are group-committed. */
+    private static final java.util.Set<String> READS = java.util.Set.of(READ, LIST, EXPORT);
 
     @Inject
     EntityManager em;
@@ -34,15 +40,26 @@ public class AuditLog {
     @Inject
     CallerScope caller;
 
-    /** Records an access by the current HTTP caller. */
-    @Transactional
+    @Inject
+    AuditGroupCommit groupCommit;
+
+    /** Records an access by the current HTTP caller: a read durably before the call returns, a change in its transaction. */
     public void record(String action, String subjectType, Collection<String> subjectIds, String trustId,
             String schoolUrn, String detail) {
-        write(caller.username(), String.join(",", caller.roles()), action, subjectType, subjectIds, trustId,
-                schoolUrn, detail);
+        if (subjectIds.isEmpty()) {
+            return;
+        }
+        String actor = caller.username();
+        String roles = String.join(",", caller.roles());
+        if (READS.contains(action)) {
+            groupCommit.writeAndWait(Instant.now(), actor, roles, action, subjectType, subjectIds, trustId, schoolUrn,
+                    detail);
+        } else {
+            QuarkusTransaction.joiningExisting().run(() -> write(actor, roles, action, subjectType, subjectIds,
+                    trustId, schoolUrn, detail));
+        }
     }
 
-    @Transactional
     public void record(String action, String subjectType, String subjectId, String trustId, String schoolUrn) {
         record(action, subjectType, List.of(subjectId), trustId, schoolUrn, null);
     }

@@ -1,6 +1,8 @@
 package uk.sen.platform.inbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,7 +20,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import uk.sen.platform.tracing.TraceContext;
 
@@ -50,6 +57,9 @@ public class EventConsumption {
     @ConfigProperty(name = "sen.consumer.outage-patience", defaultValue = "10m")
     Duration outagePatience;
 
+    @Inject
+    EntityManager em;
+
     private final MeterRegistry metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopping;
@@ -74,6 +84,84 @@ public class EventConsumption {
             return message.nack(e);
         } finally {
             inFlight.decrementAndGet();
+        }
+    }
+
+    /**
+     * Applies the records one poll handed over (a batch, in each partition's order) and settles them. The batch is
+     * applied in one transaction: each event still goes through its channel's {@link EventChannel#apply}, so the inbox
+     * decides per event and a redelivered one is skipped, and each runs in its own record's trace. When the batch
+     * cannot be applied whole (an event at fault, or the infrastructure failing), it rolls back and its records are
+     * applied one at a time as {@link #consume} does: a poison event is tried, then dead-lettered alone, and its
+     * neighbours take effect. The batch is acknowledged (its latest offsets committed) only once every record in it
+     * has taken effect or reached the dead-letter topic.
+     */
+    public CompletionStage<Void> consumeBatch(EventChannel channel, KafkaRecordBatch<String, String> batch) {
+        if (stopping) {
+            return leftForRedelivery(channel, "the service is stopping");
+        }
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        inFlight.incrementAndGet();
+        try {
+            List<IncomingEvent> events = new ArrayList<>(records.size());
+            for (KafkaRecord<String, String> record : records) {
+                try {
+                    events.add(IncomingEvent.from(recordOf(record)));
+                } catch (MalformedEventException e) {
+                    events.add(null);
+                }
+            }
+            if (records.size() > 1 && !events.contains(null) && appliedTogether(channel, records, events)) {
+                metrics.counter("sen.consumer.batches", "channel", channel.channel(), "outcome", "together").increment();
+                return batch.ack();
+            }
+            metrics.counter("sen.consumer.batches", "channel", channel.channel(), "outcome", "one-at-a-time").increment();
+            List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
+            for (int i = 0; i < records.size(); i++) {
+                KafkaRecord<String, String> record = records.get(i);
+                if (stopping) {
+                    return leftForRedelivery(channel, "the service began to stop within a batch");
+                }
+                try (io.opentelemetry.context.Scope trace = TraceContext.applying(record)) {
+                    if (events.get(i) == null) {
+                        IncomingEvent.from(recordOf(record)); // throws again, with the reason
+                    }
+                    applyWithRetries(channel, events.get(i));
+                } catch (RuntimeException e) {
+                    if (stopping) {
+                        return leftForRedelivery(channel, "it failed while the service was stopping (" + e + ")");
+                    }
+                    // to the dead-letter topic alone; in the partition's order, after the records before it took effect
+                    deadLettered.add(record.nack(e).toCompletableFuture());
+                }
+            }
+            return CompletableFuture.allOf(deadLettered.toArray(CompletableFuture[]::new))
+                    .thenCompose(done -> batch.ack());
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** The batch in one transaction; false (rolled back) when any event of it failed, or the transaction did. */
+    private boolean appliedTogether(EventChannel channel, List<KafkaRecord<String, String>> records,
+            List<IncomingEvent> events) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < records.size(); i++) {
+                    try (io.opentelemetry.context.Scope trace = TraceContext.applying(records.get(i))) {
+                        channel.apply(events.get(i));
+                    }
+                    // each event's changes written and the session emptied: every flush (one before each query)
+                    // walks the whole session, so an event must not pay for the ones before it in the batch
+                    em.flush();
+                    em.clear();
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("A batch of %d records on %s could not be applied whole (%s); applying them one at a time",
+                    records.size(), channel.channel(), e);
+            return false;
         }
     }
 

@@ -5,8 +5,9 @@ import java.util.concurrent.CompletionStage;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * A service's follower of one incoming channel, with the mechanics every follower shares written once: records
@@ -15,8 +16,8 @@ import org.jboss.logging.Logger;
  * blocks the records behind it; at shutdown, what was not applied is delivered again), and each event takes effect
  * exactly once: its id goes into the inbox in the same transaction as its effect, and a redelivery is skipped.
  *
- * <p>A follower names its channel and inbox consumer, carries the channel's {@code @Incoming} method (which calls
- * {@link #deliver}), says what an event does in {@link #follow} and, if it uses only some types, which in
+ * <p>A follower names its channel and inbox consumer, carries the channel's {@code @Incoming} method (which takes the
+ * batch of records a poll returned and calls {@link #deliver}), says what an event does in {@link #follow} and, if it uses only some types, which in
  * {@link #wanted}: an event it does not want is neither read nor recorded (a consumer must not fail on what it does
  * not use, nor spend a write on it).
  */
@@ -47,9 +48,12 @@ public abstract class EventFollower implements EventChannel {
         return channel;
     }
 
-    /** What the follower's {@code @Incoming} method returns: the record, applied through {@link EventConsumption}. */
-    protected CompletionStage<Void> deliver(Message<String> record) {
-        return consumption.consume(this, record);
+    /**
+     * What the follower's {@code @Incoming} method returns: the records of one poll, applied through
+     * {@link EventConsumption#consumeBatch} (together in one transaction, each through {@link #apply}).
+     */
+    protected CompletionStage<Void> deliver(KafkaRecordBatch<String, String> records) {
+        return consumption.consumeBatch(this, records);
     }
 
     @Override

@@ -9,11 +9,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import uk.sen.platform.inbox.EventFollower;
 import uk.sen.platform.inbox.IncomingEvent;
 
@@ -30,8 +30,8 @@ public class TracedConsumer extends EventFollower {
 
     @Incoming("platform-events")
     @Blocking(ordered = true)
-    public CompletionStage<Void> consume(Message<String> message) {
-        return deliver(message);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
+        return deliver(records);
     }
 
     @Override

@@ -9,12 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.inbox.EventFollower;
 import uk.sen.platform.inbox.IncomingEvent;
@@ -57,8 +57,8 @@ public class PupilFollower extends EventFollower {
 
     @Incoming("register-events")
     @Blocking(ordered = true)
-    public CompletionStage<Void> consume(Message<String> record) {
-        return deliver(record);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
+        return deliver(records);
     }
 
     @Override

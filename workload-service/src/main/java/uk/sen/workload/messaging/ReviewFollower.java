@@ -8,13 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import uk.sen.platform.audit.AuditLog;
 import uk.sen.platform.inbox.EventFollower;
 import uk.sen.platform.inbox.IncomingEvent;
@@ -63,8 +63,8 @@ public class ReviewFollower extends EventFollower {
 
     @Incoming("review-events")
     @Blocking(ordered = true)
-    public CompletionStage<Void> consume(Message<String> record) {
-        return deliver(record);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
+        return deliver(records);
     }
 
     @Override
@@ -145,7 +145,7 @@ public class ReviewFollower extends EventFollower {
         StatutoryWork.flush();
         audit.recordSystem("workload-service", AuditLog.UPDATE, "statutory-work", workId.toString(), trust, school,
                 "applied " + type + " " + event.id() + ": " + work.kind + " " + work.status);
-        watch.checkForecast(trust, school);
+        watch.checkForecastBeforeCommit(trust, school);
     }
 
     private static StatutoryWork newWork(UUID id, WorkKind kind, StatutoryWork.Status status) {

@@ -2,14 +2,21 @@ package uk.sen.workload.service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -64,6 +71,12 @@ public class AllocationWatch {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    TransactionManager transactionManager;
+
     /**
      * Checks the time logged in the term containing {@code date}, up to today. Only this term and the previous one
      * are checked: time back-filled into older terms is reported, but no longer worth an alert.
@@ -112,6 +125,40 @@ public class AllocationWatch {
             run.ifPresent(r -> raise(trust, school, senco, ForecastService.termOf(calendar, r.firstWeek()),
                     "FORECAST", r));
         });
+    }
+
+    /**
+     * Checks the school's forecast once, just before the current transaction commits, however many changes in it ask
+     * for it: a batch of review events about one school (EventConsumption applies a batch in one transaction) pays for
+     * one check, not one per event. The check still commits with the changes, or not at all.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void checkForecastBeforeCommit(String trust, String school) {
+        @SuppressWarnings("unchecked")
+        Set<List<String>> schools = (Set<List<String>>) transactions.getResource(AllocationWatch.class);
+        if (schools == null) {
+            Set<List<String>> pending = new LinkedHashSet<>();
+            transactions.putResource(AllocationWatch.class, pending);
+            // a plain (not interposed) synchronization: it runs before Hibernate's own, which then flushes what the
+            // checks wrote
+            try {
+                transactionManager.getTransaction().registerSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                        pending.forEach(s -> checkForecast(s.get(0), s.get(1)));
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        // nothing kept
+                    }
+                });
+            } catch (RollbackException | SystemException e) {
+                throw new IllegalStateException("The forecast check could not be joined to the transaction", e);
+            }
+            schools = pending;
+        }
+        schools.add(List.of(trust, school));
     }
 
     /** Once a day, so weeks that end without anyone logging anything are judged too. */
