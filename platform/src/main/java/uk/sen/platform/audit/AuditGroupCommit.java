@@ -10,13 +10,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +28,16 @@ import org.jboss.logging.Logger;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Group commit of the audit records of reads. A read's record is handed to one writer thread, which inserts whatever
- * has gathered meanwhile in one transaction of its own connection and commits it; the reading request waits until its
- * record's commit has returned, so nothing is answered before its audit record is durable. Concurrent reads share
- * one commit (one WAL flush) instead of each paying for their own, and the reads' own transactions write nothing.
- * A record that cannot be written fails the read (the caller gets an error, not the data).
+ * Group commit of the audit records of reads. A read's record is queued; one of the reads waiting at that moment (the
+ * leader, whichever takes the lock first) inserts everything queued in one transaction of the group commit's own
+ * connection and commits it, then completes the others, and goes round again while records keep arriving. No thread
+ * of its own: the reads that wait do the writing. Each read returns only once the commit that wrote its record has
+ * returned, so nothing is answered before its audit record is durable; concurrent reads share one commit (one WAL
+ * flush) instead of each paying for their own, and the reads' own transactions write nothing. A record that cannot
+ * be written fails its read (the caller gets an error, not the data).
  */
 @ApplicationScoped
 public class AuditGroupCommit {
@@ -62,11 +65,11 @@ public class AuditGroupCommit {
     @ConfigProperty(name = "sen.audit.group-commit.wait", defaultValue = "30s")
     Duration wait;
 
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private volatile Thread writer;
-    private volatile boolean stopped;
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    /** Held by the leader while it writes; guards {@link #connection}. */
+    private final ReentrantLock leader = new ReentrantLock();
     private Connection connection;
-    private DistributionSummary batchSizes;
+    private volatile DistributionSummary batchSizes;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
 
@@ -76,13 +79,37 @@ public class AuditGroupCommit {
         CompletableFuture<Void> durable = new CompletableFuture<>();
         queue.add(new Pending(at, actor, roles, action, subjectType, List.copyOf(ids), trustId, schoolUrn, detail,
                 durable));
-        startWriter();
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
-            durable.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            while (!durable.isDone()) {
+                if (leader.tryLock()) {
+                    try {
+                        // what arrived while it wrote goes in the next round, a few rounds at most: then the leader
+                        // answers its own read and another waiting read leads. The read's own transaction, if any, is
+                        // suspended meanwhile: the group commit's connection never takes part in it.
+                        QuarkusTransaction.suspendingExisting().run(() -> {
+                            for (int round = 0; round < 4 && !queue.isEmpty(); round++) {
+                                writeQueued();
+                            }
+                        });
+                    } finally {
+                        leader.unlock();
+                    }
+                } else {
+                    // another read is writing (perhaps this record too); look again shortly, or lead the next round
+                    try {
+                        durable.get(5, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException e) {
+                        if (System.nanoTime() > deadline) {
+                            throw new IllegalStateException("The audit record of this read was not written within "
+                                    + wait, e);
+                        }
+                    }
+                }
+            }
+            durable.get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("The audit record of this read could not be written", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The audit record of this read was not written within " + wait, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the audit record of this read was written", e);
@@ -99,49 +126,34 @@ public class AuditGroupCommit {
         return written.get();
     }
 
-    private void startWriter() {
-        if (writer == null) {
-            synchronized (this) {
-                if (writer == null && !stopped) {
-                    batchSizes = DistributionSummary.builder("sen.audit.group-commit.records")
-                            .description("Audit records of reads written by one commit").register(metrics);
-                    Thread t = new Thread(this::run, "audit-group-commit");
-                    t.setDaemon(true);
-                    t.start();
-                    writer = t;
-                }
-            }
+    /** The leader's round: what is queued now, in one commit. */
+    private void writeQueued() {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p; batch.size() < maxRecords && (p = queue.poll()) != null;) {
+            batch.add(p);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            commit(batch);
+            commits.incrementAndGet();
+            written.addAndGet(batch.size());
+            sizes().record(batch.size());
+            batch.forEach(p -> p.durable().complete(null));
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Audit records of %d reads could not be written: %s", batch.size(), e.toString());
+            closeQuietly();
+            batch.forEach(p -> p.durable().completeExceptionally(e));
         }
     }
 
-    private void run() {
-        List<Pending> batch = new ArrayList<>();
-        while (!stopped || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, maxRecords - 1);
-                commit(batch);
-                batch.forEach(p -> p.durable().complete(null));
-                batchSizes.record(batch.size());
-                commits.incrementAndGet();
-                written.addAndGet(batch.size());
-            } catch (InterruptedException e) {
-                if (stopped) {
-                    break;
-                }
-            } catch (Exception e) {
-                LOG.warnf("Audit records of %d reads could not be written: %s", batch.size(), e.toString());
-                closeQuietly();
-                batch.forEach(p -> p.durable().completeExceptionally(e));
-            } finally {
-                batch.clear();
-            }
+    private DistributionSummary sizes() {
+        if (batchSizes == null) {
+            batchSizes = DistributionSummary.builder("sen.audit.group-commit.records")
+                    .description("Audit records of reads written by one commit").register(metrics);
         }
-        closeQuietly();
+        return batchSizes;
     }
 
     private void commit(List<Pending> batch) throws SQLException {
@@ -185,17 +197,14 @@ public class AuditGroupCommit {
         }
     }
 
-    /** On shutdown: what is queued is still written before the data source closes. */
+    /** On shutdown: the connection is given back before the data source closes. */
     @PreDestroy
     void stop() {
-        stopped = true;
-        Thread t = writer;
-        if (t != null) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        leader.lock();
+        try {
+            closeQuietly();
+        } finally {
+            leader.unlock();
         }
     }
 }

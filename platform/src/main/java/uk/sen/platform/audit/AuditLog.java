@@ -43,6 +43,10 @@ public class AuditLog {
     @Inject
     AuditGroupCommit groupCommit;
 
+    /** Whether reads' records are group-committed (true), or written in the read's own transaction. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "sen.audit.group-commit.enabled", defaultValue = "true")
+    boolean groupCommitted;
+
     /** Records an access by the current HTTP caller: a read durably before the call returns, a change in its transaction. */
     public void record(String action, String subjectType, Collection<String> subjectIds, String trustId,
             String schoolUrn, String detail) {
@@ -51,7 +55,7 @@ public class AuditLog {
         }
         String actor = caller.username();
         String roles = String.join(",", caller.roles());
-        if (READS.contains(action)) {
+        if (groupCommitted && READS.contains(action)) {
             groupCommit.writeAndWait(Instant.now(), actor, roles, action, subjectType, subjectIds, trustId, schoolUrn,
                     detail);
         } else {

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -71,6 +72,21 @@ class AuditGroupCommitTest {
         assertEquals(12, groupCommit.written() - recordsBefore);
         long used = groupCommit.commits() - commitsBefore;
         assertTrue(used <= 2, "12 reads in at most two commits, not " + used);
+    }
+
+    @Test
+    void aReadInsideATransactionWritesItsRecordOutsideIt() throws Exception {
+        String detail = "group commit in a transaction " + UUID.randomUUID();
+        // twice: the second leads with the connection the first opened
+        for (int i = 0; i < 2; i++) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> QuarkusTransaction.requiringNew().run(() -> {
+                        groupCommit.writeAndWait(Instant.now(), "senco.test", "senco", AuditLog.READ, "pupil",
+                                List.of(UUID.randomUUID().toString()), "northbridge", "100001", detail);
+                        throw new IllegalStateException("the read failed after its record was written");
+                    }));
+        }
+        assertEquals(2, committedWith(detail), "the records are committed, whatever became of the reads' transactions");
     }
 
     private long committedWith(String detail) throws Exception {
