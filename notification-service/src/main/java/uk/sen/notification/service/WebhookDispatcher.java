@@ -87,6 +87,12 @@ public class WebhookDispatcher {
     @Inject
     Event<WebhookService.Due> due;
 
+    @Inject
+    Event<Alert> alerts;
+
+    private static final int ALERT_TRIES = 3;
+    private static final Duration ALERT_PAUSE = Duration.ofSeconds(5);
+
     private final ManagedExecutor executor = ManagedExecutor.builder().propagated(ThreadContext.NONE)
             .cleared(ThreadContext.ALL_REMAINING).build();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -309,9 +315,37 @@ public class WebhookDispatcher {
                 + "\n\nbecause " + reason + ".\n\nThe events not yet delivered are kept. When the endpoint works "
                 + "again, enable the subscription (PUT /api/v1/webhooks/" + s.id + " with \"enabled\": true) and "
                 + "they are sent, in order; the delivery log is at GET /api/v1/webhooks/" + s.id + "/deliveries.\n";
-        DeliveryResult sent = mail.send(alert);
-        if (sent.outcome() != DeliveryResult.Outcome.DELIVERED) {
-            LOG.warnf("The alert for disabled webhook subscription %s could not be sent: %s", s.id, sent.detail());
+        // sent once the subscription is disabled for all to see: a slow mail server must not hold the subscription's
+        // lock and transaction for its whole timeout
+        alerts.fire(new Alert(s.id, alert));
+    }
+
+    /** The alert of a disabled subscription, sent after the transaction that disabled it. */
+    record Alert(UUID subscriptionId, Message message) {
+    }
+
+    void onDisabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) Alert alert) {
+        executor.runAsync(() -> sendAlert(alert));
+    }
+
+    /** Up to three tries, a few seconds apart (a mail server that timed out once often answers the next time). */
+    private void sendAlert(Alert alert) {
+        for (int attempt = 1;; attempt++) {
+            DeliveryResult sent = mail.send(alert.message());
+            if (sent.outcome() == DeliveryResult.Outcome.DELIVERED) {
+                return;
+            }
+            if (attempt == ALERT_TRIES || executor.isShutdown()) {
+                LOG.warnf("The alert for disabled webhook subscription %s could not be sent (%d tries): %s",
+                        alert.subscriptionId(), attempt, sent.detail());
+                return;
+            }
+            try {
+                Thread.sleep(ALERT_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }
