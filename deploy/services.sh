@@ -105,7 +105,7 @@ cmd_up() {
     require_free_port "$name" "$mport"
     aot=$(aot_opts "$name" "$jar")
     # shellcheck disable=SC2086 # JAVA_OPTS and aot are lists of options
-    pid=$(HTTP_PORT=$port MANAGEMENT_PORT=$mport SEN_LINK_KEY=${SEN_LINK_KEY:-$(link_key)} CONTRIBUTION_REMIND_EVERY=${CONTRIBUTION_REMIND_EVERY:-20s} CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:5173} WEBHOOKS_ALLOW_LOOPBACK_HTTP=${WEBHOOKS_ALLOW_LOOPBACK_HTTP:-true} KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-$KAFKA_BOOTSTRAP} \
+    pid=$(HTTP_PORT=$port MANAGEMENT_PORT=$mport SEN_LINK_KEY=${SEN_LINK_KEY:-$(link_key)} CONTRIBUTION_REMIND_EVERY=${CONTRIBUTION_REMIND_EVERY:-20s} SMTP_TIMEOUT=${SMTP_TIMEOUT:-10s} DELIVERY_FIRST_RETRY=${DELIVERY_FIRST_RETRY:-10s} CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:5173} WEBHOOKS_ALLOW_LOOPBACK_HTTP=${WEBHOOKS_ALLOW_LOOPBACK_HTTP:-true} KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-$KAFKA_BOOTSTRAP} \
       spawn "$name" "$LOG_DIR/$name.log" "$SERVICE_JAVA" $JAVA_OPTS $aot -jar "$jar")
     say "$name" "started pid $pid on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)${aot:+ with ${aot%%=*}}"
     started+=("$name:$port:$mport:$pid")
