@@ -62,12 +62,7 @@ public final class Bench {
             // the event pipeline first, with all four services; then notification-service alone; then the register
             // alone (the consumers stopped, so the import's own events wait in Kafka and never disturb the reads)
             PipelineBench pipeline = new PipelineBench(stack, report, work);
-            pipeline.prepare(150 * pipelineSeconds);
-            pipeline.phase(50, pipelineSeconds, 0);
-            pipeline.awaitDrained(java.time.Duration.ofMinutes(10));
-            pipeline.phase(100, pipelineSeconds, 50 * pipelineSeconds);
-            pipeline.kafkaRoundTrip(100, 30);
-            pipeline.awaitDrained(java.time.Duration.ofMinutes(10));
+            pipeline.bothRates(pipelineSeconds);
             for (Stack.Service s : List.of(Stack.REVIEW, Stack.WORKLOAD)) {
                 peakRss(report, stack.running().get(s.name()));
                 stack.stop(s);
@@ -118,12 +113,7 @@ public final class Bench {
         freshTopics(root);
         try (Stack stack = new Stack(root, work, javaOpts)) {
             startAll(stack, report);
-            PipelineBench pipeline = new PipelineBench(stack, report, work);
-            pipeline.prepare(150 * seconds);
-            pipeline.phase(50, seconds, 0);
-            pipeline.awaitDrained(java.time.Duration.ofMinutes(10));
-            pipeline.phase(100, seconds, 50 * seconds);
-            pipeline.awaitDrained(java.time.Duration.ofMinutes(10));
+            new PipelineBench(stack, report, work).bothRates(seconds);
         }
     }
 

@@ -167,6 +167,19 @@ final class PipelineBench {
         }
     }
 
+    /**
+     * The pipeline as the run measures it: the pupils prepared, a phase at 50 and one at 100 changes a second (each
+     * from a drained pipeline), the bare Kafka round trip beside them, and the pipeline drained again.
+     */
+    void bothRates(int seconds) throws Exception {
+        prepare(150 * seconds);
+        phase(50, seconds, 0);
+        awaitDrained(Duration.ofMinutes(10));
+        phase(100, seconds, 50 * seconds);
+        kafkaRoundTrip(100, 30);
+        awaitDrained(Duration.ofMinutes(10));
+    }
+
     /** One phase: {@code rate} pupils a second start SEN support for {@code seconds}, the next unused pupils. */
     void phase(int rate, int seconds, int from) throws Exception {
         List<Pupil> slice = pupils.subList(from, from + rate * seconds);

@@ -115,7 +115,11 @@ public class EventConsumption {
                 metrics.counter("sen.consumer.batches", "channel", channel.channel(), "outcome", "together").increment();
                 return batch.ack();
             }
-            metrics.counter("sen.consumer.batches", "channel", channel.channel(), "outcome", "one-at-a-time").increment();
+            if (records.size() > 1) {
+                // a batch of several that had to be applied one at a time (a single record always is)
+                metrics.counter("sen.consumer.batches", "channel", channel.channel(), "outcome", "one-at-a-time")
+                        .increment();
+            }
             List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
             for (int i = 0; i < records.size(); i++) {
                 KafkaRecord<String, String> record = records.get(i);
