@@ -67,6 +67,44 @@ public abstract class PlatformConventionsContract {
         given().auth().oauth2(Tokens.of("senco.harbour")).get("/api/v1/me").then().statusCode(200);
     }
 
+    /**
+     * Verified tokens are held for a while (platform {@code VerifiedTokens}): each held token still opens the API for
+     * its own caller only, and a token that differs from a held one in its claims or its signature is verified
+     * afresh and refused.
+     */
+    @Test
+    public void aHeldTokenOpensForItsOwnCallerOnlyAndAChangedOneIsRefused() {
+        String senco = Tokens.of("senco.harbour");
+        String slt = Tokens.of("slt.harbour");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(senco).get("/api/v1/me").then().statusCode(200)
+                    .body("username", equalTo("senco.harbour")).body("roles", contains("senco"));
+            given().auth().oauth2(slt).get("/api/v1/me").then().statusCode(200)
+                    .body("username", equalTo("slt.harbour")).body("roles", contains("slt"));
+        }
+        String[] parts = senco.split("\\.");
+        java.util.Base64.Decoder decoder = java.util.Base64.getUrlDecoder();
+        java.util.Base64.Encoder encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+        String claims = new String(decoder.decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+        String raised = claims.replace("\"senco\"", "\"trust-admin\"");
+        org.junit.jupiter.api.Assertions.assertNotEquals(claims, raised, "the token names the senco role");
+        String raisedToken = parts[0] + "." + encoder.encodeToString(raised.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + parts[2];
+        given().auth().oauth2(raisedToken).get("/api/v1/me").then().statusCode(401);
+        byte[] signature = decoder.decode(parts[2]);
+        signature[signature.length / 2] ^= 1;
+        given().auth().oauth2(parts[0] + "." + parts[1] + "." + encoder.encodeToString(signature)).get("/api/v1/me")
+                .then().statusCode(401);
+        given().auth().oauth2(senco).get("/api/v1/me").then().statusCode(200).body("roles", contains("senco"));
+        // and the requests above did take their callers from the held tokens
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher held = java.util.regex.Pattern
+                .compile("(?m)^sen_security_verified_tokens_total\\{[^}]*outcome=\"held\"[^}]*\\} ([0-9.E]+)( #.*)?$")
+                .matcher(metrics);
+        org.junit.jupiter.api.Assertions.assertTrue(held.find() && Double.parseDouble(held.group(1)) >= 5,
+                "held tokens counted: " + metrics.lines().filter(l -> l.contains("verified_tokens")).toList());
+    }
+
     @Test
     public void aJsonBodyLargerThanAFormIsRefusedBeforeItIsRead() {
         String big = "{\"note\":\"" + "x".repeat(1_100_000) + "\"}";
