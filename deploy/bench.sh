@@ -79,6 +79,7 @@ done
 say bench "fresh databases <service>_bench (measured) and <service>_aot (the AOT cache's training starts)"
 # the services' JVM, as services.sh picks it: a JDK 25 or newer when the machine has one (BENCH_AOT=0: no AOT cache)
 export BENCH_SERVICE_JAVA=${BENCH_SERVICE_JAVA:-$(service_java)}
+export BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-$SERVICE_JAVA_OPTS_DEFAULT}
 BENCH_SERVICE_JAVA_MAJOR=$(java_major "$BENCH_SERVICE_JAVA")
 export BENCH_SERVICE_JAVA_MAJOR
 say bench "the services run on Java $BENCH_SERVICE_JAVA_MAJOR ($BENCH_SERVICE_JAVA)"

@@ -20,7 +20,7 @@ source "$DEPLOY_DIR/lib/kafka.sh"   # KAFKA_BOOTSTRAP: the single broker, or the
 SERVICES=(register-service:8081:9181 review-service:8082:9182 notification-service:8083:9183 workload-service:8084:9184)
 REPLICAS=${SEN_REPLICAS:-1}
 [[ $REPLICAS =~ ^[1-9]$ ]] || die services "SEN_REPLICAS must be 1 to 9 (was '$REPLICAS')"
-JAVA_OPTS=${SEN_SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+JAVA_OPTS=${SEN_SERVICE_JAVA_OPTS:-$SERVICE_JAVA_OPTS_DEFAULT}
 # a test run as at another day (deploy/test.sh with SEN_TEST_AS_AT): the services' clock starts at that moment
 [[ -z ${SEN_TEST_AS_AT:-} ]] || JAVA_OPTS="$JAVA_OPTS -Dsen.test.as-at=$SEN_TEST_AS_AT"
 # The JVM that runs the services: SEN_SERVICE_JAVA, else a JDK 25 or newer when the machine has one, else the

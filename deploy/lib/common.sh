@@ -49,6 +49,11 @@ java_major() {
   "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1 | grep . || echo 0
 }
 
+# The services' JVM options (SEN_SERVICE_JAVA_OPTS in services.sh, BENCH_JAVA_OPTS in bench.sh replace them): a heap
+# that starts at 32 MB and grows as far as the service needs, up to 256 MB (a heap committed whole at the start was
+# 60 MB of an idle service's RSS), and the serial collector.
+SERVICE_JAVA_OPTS_DEFAULT="-Xms32m -Xmx256m -XX:+UseSerialGC"
+
 # service_java: the JVM that runs the services. SEN_SERVICE_JAVA when given; else a JDK 25 or newer when this machine
 # has one (JAVA_HOME's, or the newest under /usr/lib/jvm), for its ahead-of-time cache and compact object headers;
 # else the build's java (17).

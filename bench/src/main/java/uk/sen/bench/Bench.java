@@ -22,7 +22,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  *
  * <p>
  * Settings (environment): BENCH_IMPORT_ROWS (50000), BENCH_READ_SECONDS (30), BENCH_PIPELINE_SECONDS (60),
- * BENCH_JAVA_OPTS (the services' JVM options, as deploy/services.sh: -Xmx256m -XX:+UseSerialGC); BENCH_ONLY=notification
+ * BENCH_JAVA_OPTS (the services' JVM options, as deploy/services.sh: -Xms32m -Xmx256m -XX:+UseSerialGC); BENCH_ONLY=notification
  * measures notification-service alone, in about 8 minutes (register-service and notification-service only).
  */
 public final class Bench {
@@ -35,7 +35,7 @@ public final class Bench {
         int importRows = Integer.parseInt(Stack.env("BENCH_IMPORT_ROWS", "50000"));
         int readSeconds = Integer.parseInt(Stack.env("BENCH_READ_SECONDS", "30"));
         int pipelineSeconds = Integer.parseInt(Stack.env("BENCH_PIPELINE_SECONDS", "60"));
-        String javaOpts = Stack.env("BENCH_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC");
+        String javaOpts = Stack.env("BENCH_JAVA_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC");
 
         Report report = new Report();
         header(report, root, javaOpts);
