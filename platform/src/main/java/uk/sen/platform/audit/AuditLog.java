@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import uk.sen.platform.io.Rows;
+import uk.sen.platform.io.UnmappedTables;
 import uk.sen.platform.security.CallerScope;
 
 /**
@@ -80,10 +81,10 @@ public class AuditLog {
         if (ids.isEmpty()) {
             return;
         }
-        em.createNativeQuery("""
+        UnmappedTables.touchingOnly(em.createNativeQuery("""
                 INSERT INTO audit_record (occurred_at, actor, actor_roles, action, subject_type, subject_ids,
                                           trust_id, school_urn, detail)
-                VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 as text[]), ?7, ?8, ?9)""")
+                VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 as text[]), ?7, ?8, ?9)"""), "audit_record")
                 .setParameter(1, Instant.now())
                 .setParameter(2, actor)
                 .setParameter(3, roles)

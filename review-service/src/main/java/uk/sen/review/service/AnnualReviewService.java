@@ -460,8 +460,10 @@ public class AnnualReviewService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AnnualReview> openReview(UUID pupilId) {
-        return AnnualReview.find("pupilId = ?1 and status not in ?2", pupilId,
-                List.of(Status.COMPLETED, Status.CLOSED)).firstResultOptional();
+        // two parameters, not a list: Hibernate translates a query with a list parameter to SQL again on every call
+        // (18% of review-service's CPU on register events, found by profiling the benchmark)
+        return AnnualReview.find("pupilId = ?1 and status <> ?2 and status <> ?3", pupilId, Status.COMPLETED,
+                Status.CLOSED).firstResultOptional();
     }
 
     /** A review the caller may see (404 otherwise), audited as a read of the pupil's data. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -380,8 +379,9 @@ public class AssessmentRequestService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AssessmentRequest> openRequest(UUID pupilId) {
-        return AssessmentRequest.find("pupilId = ?1 and status not in ?2", pupilId,
-                EnumSet.of(Status.COMPLETED, Status.ENDED)).firstResultOptional();
+        // two parameters, not a list, so Hibernate keeps the query's SQL (AnnualReviewService.openReview says why)
+        return AssessmentRequest.find("pupilId = ?1 and status <> ?2 and status <> ?3", pupilId, Status.COMPLETED,
+                Status.ENDED).firstResultOptional();
     }
 
     /** A request the caller may see (404 otherwise), audited as a read of the pupil's data. */
