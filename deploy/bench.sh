@@ -87,5 +87,8 @@ say bench "the services run on Java $BENCH_SERVICE_JAVA_MAJOR ($BENCH_SERVICE_JA
 ./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$WORK/classpath" >>"$LOG" 2>&1 \
   || { show_log_tail "$LOG"; die bench "could not resolve the bench classpath; see $LOG"; }
 say bench "running the services' benchmarks (services' logs: $WORK/bench-*.log)"
-"$(java_bin)" -cp "$ROOT_DIR/bench/target/classes:$(cat "$WORK/classpath")" uk.sen.bench.Bench "$ROOT_DIR" "$OUT" "$WORK"
+# BENCH_SERVICES_ROOT: measure the services of another checkout (built with ./mvnw install -DskipTests), e.g. a
+# commit before a change, with this checkout's benchmark, on the same day and machine: before and after side by side
+"$(java_bin)" -cp "$ROOT_DIR/bench/target/classes:$(cat "$WORK/classpath")" uk.sen.bench.Bench \
+  "${BENCH_SERVICES_ROOT:-$ROOT_DIR}" "$OUT" "$WORK"
 say bench "results: ${OUT#"$ROOT_DIR"/}"
