@@ -22,7 +22,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  *
  * <p>
  * Settings (environment): BENCH_IMPORT_ROWS (50000), BENCH_READ_SECONDS (30), BENCH_PIPELINE_SECONDS (60),
- * BENCH_JAVA_OPTS (the services' JVM options, as deploy/services.sh: -Xms32m -Xmx256m -XX:+UseSerialGC); BENCH_ONLY=notification
+ * BENCH_JAVA_OPTS (the services' JVM options; deploy/bench.sh gives those of deploy/services.sh); BENCH_ONLY=notification
  * measures notification-service alone, in about 8 minutes (register-service and notification-service only).
  */
 public final class Bench {
@@ -35,7 +35,11 @@ public final class Bench {
         int importRows = Integer.parseInt(Stack.env("BENCH_IMPORT_ROWS", "50000"));
         int readSeconds = Integer.parseInt(Stack.env("BENCH_READ_SECONDS", "30"));
         int pipelineSeconds = Integer.parseInt(Stack.env("BENCH_PIPELINE_SECONDS", "60"));
-        String javaOpts = Stack.env("BENCH_JAVA_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC");
+        // deploy/bench.sh gives the services' options (SERVICE_JAVA_OPTS_DEFAULT in deploy/lib/common.sh, as services.sh)
+        String javaOpts = System.getenv("BENCH_JAVA_OPTS");
+        if (javaOpts == null || javaOpts.isBlank()) {
+            throw new IllegalStateException("BENCH_JAVA_OPTS is not set: run the benchmark through deploy/bench.sh");
+        }
 
         Report report = new Report();
         header(report, root, javaOpts);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -65,8 +66,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     private record Held(SecurityIdentity caller, long untilMillis) {
     }
 
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
-    private Counter hits;
+    private final Map<String, Held> tokens = new ConcurrentHashMap<>();
+    private Counter held;
     private Counter verified;
 
     @Override
@@ -89,15 +90,15 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
             return Uni.createFrom().nullItem();
         }
         String token = credential.getToken();
-        Held h = token == null ? null : held.get(token);
+        Held h = token == null ? null : tokens.get(token);
         if (h == null) {
             return Uni.createFrom().nullItem();
         }
         if (clock.millis() >= h.untilMillis()) {
-            held.remove(token, h);
+            tokens.remove(token, h);
             return Uni.createFrom().nullItem();
         }
-        counter(true).increment();
+        held.increment();
         request.setAttribute(HELD, Boolean.TRUE);
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(h.caller())
                 .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE,
@@ -121,7 +122,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     /** Holds a caller the OIDC provider verified from a signed access token, until its expiry or the hold's end. */
     private void hold(SecurityIdentity identity) {
-        if (keep.isZero() || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return;
         }
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
@@ -129,35 +130,38 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
                 || jwt.getExpirationTime() <= 0) {
             return;
         }
-        counter(false).increment();
+        verified.increment();
+        if (keep.isZero()) {
+            return;
+        }
         long now = clock.millis();
         long until = Math.min(jwt.getExpirationTime() * 1000, now + keep.toMillis());
         if (until <= now) {
             return;
         }
-        if (held.size() >= max) {
-            held.values().removeIf(h -> h.untilMillis() <= now);
-            if (held.size() >= max) {
+        if (tokens.size() >= max) {
+            tokens.values().removeIf(h -> h.untilMillis() <= now);
+            if (tokens.size() >= max) {
                 return;
             }
         }
         // without the routing context of the request that verified it: each request gets its own
-        held.put(credential.getToken(), new Held(QuarkusSecurityIdentity.builder(identity)
+        tokens.put(credential.getToken(), new Held(QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, null).build(), until));
     }
 
     /** How many tokens are held now (expired ones not yet dropped included). */
     int size() {
-        return held.size();
+        return tokens.size();
     }
 
-    private Counter counter(boolean hit) {
-        if (hits == null) {
-            hits = Counter.builder("sen.security.verified-tokens").tag("outcome", "held")
-                    .description("Requests whose access token was verified before and still held").register(metrics);
-            verified = Counter.builder("sen.security.verified-tokens").tag("outcome", "verified")
-                    .description("Access tokens verified by the OIDC provider and then held").register(metrics);
-        }
-        return hit ? hits : verified;
+    @PostConstruct
+    void meters() {
+        String description = "Requests by how their access token was checked: verified by the OIDC provider, or "
+                + "held since an earlier request verified it";
+        held = Counter.builder("sen.security.verified-tokens").tag("outcome", "held").description(description)
+                .register(metrics);
+        verified = Counter.builder("sen.security.verified-tokens").tag("outcome", "verified")
+                .description(description).register(metrics);
     }
 }

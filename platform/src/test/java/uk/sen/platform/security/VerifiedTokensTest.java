@@ -39,6 +39,7 @@ class VerifiedTokensTest {
         tokens.keep = Duration.ofSeconds(30);
         tokens.max = 3;
         tokens.metrics = new SimpleMeterRegistry();
+        tokens.meters();
         at(NOW);
     }
 
