@@ -26,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,6 +39,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * returned, so nothing is answered before its audit record is durable; concurrent reads share one commit (one WAL
  * flush) instead of each paying for their own, and the reads' own transactions write nothing. A record that cannot
  * be written fails its read (the caller gets an error, not the data).
+ *
+ * <p>The group commit's connection comes from a pool of its own, the data source {@code audit} (one connection, on the
+ * service's database, outside every transaction). Taken from the service's pool, it waited behind the reads that
+ * held every connection of that pool while they waited for it: each read failed at the pool's acquisition timeout.
  */
 @ApplicationScoped
 public class AuditGroupCommit {
@@ -54,6 +59,7 @@ public class AuditGroupCommit {
     }
 
     @Inject
+    @DataSource("audit")
     AgroalDataSource dataSource;
 
     @Inject

@@ -89,6 +89,26 @@ class AuditGroupCommitTest {
         assertEquals(2, committedWith(detail), "the records are committed, whatever became of the reads' transactions");
     }
 
+    @Test
+    void readsHoldingEveryConnectionOfTheServicesPoolStillHaveTheirRecordsWritten() throws Exception {
+        String detail = "group commit with the pool taken " + UUID.randomUUID();
+        groupCommit.stop(); // its connection given back: the next leader takes one again, with the pool all taken
+        List<Connection> held = new ArrayList<>();
+        try {
+            int max = dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
+            for (int i = 0; i < max; i++) {
+                held.add(dataSource.getConnection());
+            }
+            groupCommit.writeAndWait(Instant.now(), "senco.test", "senco", AuditLog.LIST, "pupil",
+                    List.of(UUID.randomUUID().toString()), "northbridge", "100001", detail);
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+        assertEquals(1, committedWith(detail));
+    }
+
     private long committedWith(String detail) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_record WHERE detail = '" + detail + "'")) {
