@@ -178,8 +178,8 @@ final class RegisterBench {
      * service's steady state: first rounds of 20 s under the same load until a round is no more than 5% faster than
      * the best before it (at most {@link #WARM_UP_ROUNDS}), then a wait until the JIT compiler has nothing queued.
      * On two cores that the load keeps busy, the compiler's single C2 thread gets a small share of them: the list
-     * went on getting faster for two minutes and more (97, 351, 519, 632, 663, 749 and 964 req/s in seven rounds
-     * from a cold start), and the fixed 30 s warm-up of earlier runs measured it part way.
+     * went on getting faster for two minutes and more (325, 445, 532, 665, 722, 823 and 709 req/s in the rounds of
+     * one run), and the fixed 30 s warm-up of earlier runs measured it part way.
      */
     private Wrk wrk(String school, int seconds) throws Exception {
         String token = stack.userToken("trust.admin");
