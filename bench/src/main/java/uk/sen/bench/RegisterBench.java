@@ -204,8 +204,8 @@ final class RegisterBench {
         List<Double> warmUp = new ArrayList<>();
         double best = 0;
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            double rate = number(run(List.of("wrk", "-t2", "-c20", "-d20s", "-s", script.toString(),
-                    Stack.REGISTER.url()), Map.of("BENCH_TOKEN", token)), "Requests/sec:\\s+([\\d.]+)");
+            double rate = rate(run(List.of("wrk", "-t2", "-c20", "-d20s", "-s", script.toString(),
+                    Stack.REGISTER.url()), Map.of("BENCH_TOKEN", token)));
             warmUp.add(rate);
             System.out.printf("[bench] register list warm-up round %d: %.0f req/s%n", round + 1, rate);
             if (round > 0 && rate <= 1.05 * best) {
@@ -220,7 +220,7 @@ final class RegisterBench {
         int non2xx = errors.find() ? Integer.parseInt(errors.group(1)) : 0;
         Matcher socket = Pattern.compile("Socket errors: (.*)").matcher(out);
         String socketErrors = socket.find() ? socket.group(1).trim() : "none";
-        double rps = number(out, "Requests/sec:\\s+([\\d.]+)");
+        double rps = rate(out);
         return new Wrk(rps, rps == 0 ? Double.NaN : wrkMs(out, "50%"), rps == 0 ? Double.NaN : wrkMs(out, "99%"),
                 non2xx + "; " + socketErrors, warmUp);
     }
@@ -255,6 +255,11 @@ final class RegisterBench {
             throw new IllegalStateException("No " + regex + " in:\n" + text);
         }
         return Double.parseDouble(m.group(1));
+    }
+
+    /** wrk's requests per second. */
+    private static double rate(String wrkOutput) {
+        return number(wrkOutput, "Requests/sec:\\s+([\\d.]+)");
     }
 
     /** wrk's latency distribution line, e.g. "     99%   12.34ms", in milliseconds. */
