@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  *
  * <p>
  * Settings (environment): BENCH_IMPORT_ROWS (50000), BENCH_READ_SECONDS (30), BENCH_PIPELINE_SECONDS (60),
+ * BENCH_PIPELINE_WARM_UP_RATE (0: no warm-up phase before the pipeline's measured phases),
  * BENCH_JAVA_OPTS (the services' JVM options; deploy/bench.sh gives those of deploy/services.sh); BENCH_ONLY=notification
  * measures notification-service alone, in about 8 minutes (register-service and notification-service only).
  */
@@ -148,7 +149,7 @@ public final class Bench {
                 System.out.printf("[bench] %s ready in %d ms (pid %d)%n", s.name(), r.readyMs(), r.pid());
             }
             PipelineBench pipeline = new PipelineBench(stack, report, work);
-            pipeline.prepare(100 * seconds);
+            pipeline.prepare(0, 100 * seconds);
             pipeline.startSupportUntimed(100 * seconds);
             stack.stop(Stack.REGISTER);
             RegisterBench.awaitJitCaughtUp(stack.running().get(Stack.NOTIFICATION.name()).pid());
