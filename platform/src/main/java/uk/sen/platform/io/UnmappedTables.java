@@ -5,7 +5,7 @@ import jakarta.persistence.Query;
 
 import org.hibernate.query.NativeQuery;
 
-/** Native statements on the platform's tables that no entity maps (audit_record, handled_event). */
+/** Native statements on tables that no entity maps (audit_record, handled_event, pupil_need_history). */
 public final class UnmappedTables {
 
     private UnmappedTables() {

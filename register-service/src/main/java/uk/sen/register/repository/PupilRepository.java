@@ -21,6 +21,7 @@ import org.hibernate.jpa.HibernateHints;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import uk.sen.platform.io.UnmappedTables;
 import uk.sen.register.domain.Provision;
 import uk.sen.register.domain.Pupil;
 import uk.sen.register.domain.SenProvision;
@@ -47,15 +48,18 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
      * recorded for that day or later end there, so periods never overlap even when a change is back-dated.
      */
     public void recordNeedHistory(UUID pupilId, List<RankedNeed> needs, LocalDate effective) {
-        getEntityManager().createNativeQuery("""
+        // no entity maps the history: without saying so, Hibernate flushed the whole session before each statement;
+        // the session's changes now go in the one flush that follows (profiled in the pipeline benchmark: session
+        // flushes 18% of register-service's CPU before, 14% after)
+        UnmappedTables.touchingOnly(getEntityManager().createNativeQuery("""
                 UPDATE pupil_need_history SET valid_to = GREATEST(valid_from, ?1)
-                WHERE pupil_id = ?2 AND (valid_to IS NULL OR valid_to > ?1)""")
+                WHERE pupil_id = ?2 AND (valid_to IS NULL OR valid_to > ?1)"""), "pupil_need_history")
                 .setParameter(1, effective).setParameter(2, pupilId).executeUpdate();
         for (RankedNeed need : needs) {
-            getEntityManager().createNativeQuery("""
-                    INSERT INTO pupil_need_history (pupil_id, rank, need_code, valid_from) VALUES (?1, ?2, ?3, ?4)""")
-                    .setParameter(1, pupilId).setParameter(2, need.rank()).setParameter(3, need.code())
-                    .setParameter(4, effective).executeUpdate();
+            UnmappedTables.touchingOnly(getEntityManager().createNativeQuery("""
+                    INSERT INTO pupil_need_history (pupil_id, rank, need_code, valid_from) VALUES (?1, ?2, ?3, ?4)"""),
+                    "pupil_need_history").setParameter(1, pupilId).setParameter(2, need.rank())
+                    .setParameter(3, need.code()).setParameter(4, effective).executeUpdate();
         }
     }
 
