@@ -75,6 +75,7 @@ public final class Bench {
             pipeline.notificationAlone(100, pipelineSeconds);
             peakRss(report, stack.running().get(Stack.NOTIFICATION.name()));
             stack.stop(Stack.NOTIFICATION);
+            pipeline.clearMailboxes();
 
             RegisterBench register = new RegisterBench(stack, report, work);
             register.importAndCopy(importRows);
@@ -118,7 +119,9 @@ public final class Bench {
         freshTopics(root);
         try (Stack stack = new Stack(root, work, javaOpts)) {
             startAll(stack, report);
-            new PipelineBench(stack, report, work).bothRates(seconds);
+            PipelineBench pipeline = new PipelineBench(stack, report, work);
+            pipeline.bothRates(seconds);
+            pipeline.clearMailboxes();
         }
     }
 
@@ -155,6 +158,7 @@ public final class Bench {
             RegisterBench.awaitJitCaughtUp(stack.running().get(Stack.NOTIFICATION.name()).pid());
             pipeline.notificationAlone(100, seconds);
             peakRss(report, stack.running().get(Stack.NOTIFICATION.name()));
+            pipeline.clearMailboxes();
         }
     }
 
