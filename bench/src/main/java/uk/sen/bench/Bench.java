@@ -22,7 +22,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  *
  * <p>
  * Settings (environment): BENCH_IMPORT_ROWS (50000), BENCH_READ_SECONDS (30), BENCH_PIPELINE_SECONDS (60),
- * BENCH_PIPELINE_WARM_UP_RATE (0: no warm-up phase before the pipeline's measured phases),
+ * BENCH_PIPELINE_WARM_UP_RATE (0: none; else a warm-up phase at that rate before the pipeline's measured phases:
+ * measured on 2026-12-07, it leaves the verdicts as they are, docs/benchmarks/2026-12-07-pipeline-warm-up.md),
  * BENCH_JAVA_OPTS (the services' JVM options; deploy/bench.sh gives those of deploy/services.sh); BENCH_ONLY=notification
  * measures notification-service alone, in about 8 minutes (register-service and notification-service only).
  */
@@ -36,6 +37,7 @@ public final class Bench {
         int importRows = Integer.parseInt(Stack.env("BENCH_IMPORT_ROWS", "50000"));
         int readSeconds = Integer.parseInt(Stack.env("BENCH_READ_SECONDS", "30"));
         int pipelineSeconds = Integer.parseInt(Stack.env("BENCH_PIPELINE_SECONDS", "60"));
+        int warmUpRate = Integer.parseInt(Stack.env("BENCH_PIPELINE_WARM_UP_RATE", "0"));
         // deploy/bench.sh gives the services' options (SERVICE_JAVA_OPTS_DEFAULT in deploy/lib/common.sh, as services.sh)
         String javaOpts = System.getenv("BENCH_JAVA_OPTS");
         if (javaOpts == null || javaOpts.isBlank()) {
@@ -48,7 +50,7 @@ public final class Bench {
         if (!only.isEmpty()) {
             switch (only) {
                 case "notification" -> notificationOnly(root, work, javaOpts, pipelineSeconds, report);
-                case "pipeline" -> pipelineOnly(root, work, javaOpts, pipelineSeconds, report);
+                case "pipeline" -> pipelineOnly(root, work, javaOpts, pipelineSeconds, warmUpRate, report);
                 case "startup" -> startupOnly(root, work, javaOpts, report);
                 case "reads" -> readsOnly(root, work, javaOpts, readSeconds, pipelineSeconds, report);
                 default -> throw new IllegalArgumentException("BENCH_ONLY is one of notification, pipeline, startup, "
@@ -67,7 +69,7 @@ public final class Bench {
             // the event pipeline first, with all four services; then notification-service alone; then the register
             // alone (the consumers stopped, so the import's own events wait in Kafka and never disturb the reads)
             PipelineBench pipeline = new PipelineBench(stack, report, work);
-            pipeline.bothRates(pipelineSeconds);
+            pipeline.bothRates(pipelineSeconds, warmUpRate);
             for (Stack.Service s : List.of(Stack.REVIEW, Stack.WORKLOAD)) {
                 peakRss(report, stack.running().get(s.name()));
                 stack.stop(s);
@@ -114,13 +116,13 @@ public final class Bench {
     }
 
     /** BENCH_ONLY=pipeline: the four services and the event pipeline at 50 and 100 changes a second. */
-    private static void pipelineOnly(Path root, Path work, String javaOpts, int seconds, Report report)
-            throws Exception {
+    private static void pipelineOnly(Path root, Path work, String javaOpts, int seconds, int warmUpRate,
+            Report report) throws Exception {
         freshTopics(root);
         try (Stack stack = new Stack(root, work, javaOpts)) {
             startAll(stack, report);
             PipelineBench pipeline = new PipelineBench(stack, report, work);
-            pipeline.bothRates(seconds);
+            pipeline.bothRates(seconds, warmUpRate);
             pipeline.clearMailboxes();
         }
     }

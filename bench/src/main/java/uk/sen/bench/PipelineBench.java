@@ -48,12 +48,6 @@ final class PipelineBench {
     static final String SCHOOL = "900102";
     /** The warm-up's pupils are at a school of their own, so the measured school keeps its 9,000 for the list. */
     static final String WARM_UP_SCHOOL = "900103";
-    /**
-     * A warm-up phase's rate (BENCH_PIPELINE_WARM_UP_RATE; 0, the default: none), as long as each measured phase.
-     * Measured on 2026-12-07: after 6,000 changes at 100/s the phase at 50/s took 69 ms of CPU per change (86 after
-     * 1,500 changes at 25/s), still far above the 40 ms that two cores allow; the run's verdicts do not depend on it.
-     */
-    static final int WARM_UP_RATE = Integer.parseInt(Stack.env("BENCH_PIPELINE_WARM_UP_RATE", "0"));
     static final String BOOTSTRAP = Stack.env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     static final String MAILBOX = Stack.env("GREENMAIL_API", "http://127.0.0.1:8025");
 
@@ -199,11 +193,11 @@ final class PipelineBench {
      * others, on pupils of a school of their own); a phase at 50 and one at 100 changes a second (each from a drained
      * pipeline); the bare Kafka round trip beside them; and the pipeline drained again.
      */
-    void bothRates(int seconds) throws Exception {
-        int warmUp = WARM_UP_RATE * seconds;
+    void bothRates(int seconds, int warmUpRate) throws Exception {
+        int warmUp = warmUpRate * seconds;
         prepare(warmUp, 150 * seconds);
         if (warmUp > 0) {
-            phase(WARM_UP_RATE, seconds, pupils.subList(0, warmUp), true);
+            phase(warmUpRate, seconds, pupils.subList(0, warmUp), true);
             awaitDrained(Duration.ofMinutes(10));
         }
         phase(50, seconds, pupils.subList(warmUp, warmUp + 50 * seconds), false);
@@ -484,13 +478,14 @@ final class PipelineBench {
 
     /**
      * Each parent's mailbox on the SMTP server: [parents short of {@code each} emails, emails beyond them]. A parent
-     * the server never received an email for has no mailbox there (it answers 400, "not found"): none.
+     * the server never received an email for has no mailbox there: none.
      */
     private int[] countMail(Collection<Pupil> slice, int each) throws Exception {
         AtomicInteger missing = new AtomicInteger();
         AtomicInteger extra = new AtomicInteger();
-        forEachMailbox(slice, (mailbox, answer) -> {
-            int n = answer == null ? 0 : Stack.JSON.readTree(answer).size();
+        eachMailbox(slice, mailbox -> {
+            String mails = mailboxCall(HttpRequest.newBuilder(java.net.URI.create(mailbox + "/messages")).GET());
+            int n = mails == null ? 0 : Stack.JSON.readTree(mails).size();
             if (n < each) {
                 missing.incrementAndGet();
             } else {
@@ -505,41 +500,44 @@ final class PipelineBench {
      * (and what storing one more email costs it) grows from one run to the next while the infrastructure stays up.
      */
     void clearMailboxes() throws Exception {
-        forEachMailbox(pupils, (mailbox, answer) -> {
-            if (answer != null) {
-                stack.call(HttpRequest.newBuilder(mailbox).DELETE().build());
-            }
-        });
+        eachMailbox(pupils, mailbox -> mailboxCall(HttpRequest.newBuilder(mailbox).DELETE()));
     }
 
-    private interface MailboxAction {
-        /** @param messages the mailbox's messages as JSON; null when the server has no mailbox for the address */
-        void accept(java.net.URI mailbox, String messages) throws Exception;
+    private interface MailboxTask {
+        void run(java.net.URI mailbox) throws Exception;
     }
 
-    /** Reads each parent's mailbox, eight at a time; a mailbox that cannot be read fails the run. */
-    private void forEachMailbox(Collection<Pupil> parents, MailboxAction action) throws Exception {
+    /** The task for each parent's mailbox, eight at a time; one that fails fails the run. */
+    private void eachMailbox(Collection<Pupil> parents, MailboxTask task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<java.util.concurrent.Future<Object>> reads = new ArrayList<>();
+        List<java.util.concurrent.Future<Object>> done = new ArrayList<>();
         for (Pupil p : parents) {
-            reads.add(pool.submit(() -> {
-                java.net.URI mailbox = java.net.URI.create(MAILBOX + "/api/user/"
-                        + URLEncoder.encode(p.email(), StandardCharsets.UTF_8));
-                HttpResponse<String> answer = stack.http.send(HttpRequest.newBuilder(java.net.URI.create(mailbox
-                        + "/messages")).GET().build(), HttpResponse.BodyHandlers.ofString());
-                boolean none = answer.statusCode() == 400 && answer.body().contains("not found");
-                if (answer.statusCode() / 100 != 2 && !none) {
-                    throw new IllegalStateException("GreenMail answered " + answer.statusCode() + " for a mailbox: "
-                            + answer.body());
-                }
-                action.accept(mailbox, none ? null : answer.body());
+            done.add(pool.submit(() -> {
+                task.run(java.net.URI.create(MAILBOX + "/api/user/" + URLEncoder.encode(p.email(),
+                        StandardCharsets.UTF_8)));
                 return null;
             }));
         }
         pool.shutdown();
-        for (var read : reads) {
-            read.get(5, TimeUnit.MINUTES);
+        for (var each : done) {
+            each.get(5, TimeUnit.MINUTES);
         }
+    }
+
+    /**
+     * GreenMail's answer to a call on a mailbox; null when it has none for the address (it answers 400, "not
+     * found", as for a parent it never received an email for).
+     */
+    private String mailboxCall(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> answer = stack.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 400 && answer.body().contains("not found")) {
+            return null;
+        }
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException("GreenMail answered " + answer.statusCode() + " for a mailbox: "
+                    + answer.body());
+        }
+        return answer.body();
     }
 
     /** The ceiling: produce and consume on the same broker at the same rate, nothing else in between. */
