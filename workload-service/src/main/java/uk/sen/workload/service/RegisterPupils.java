@@ -35,11 +35,17 @@ public class RegisterPupils {
                 .setParameter(5, clock.instant()).executeUpdate();
     }
 
-    /** Records the school's name as the register's latest event gave it. */
+    /**
+     * Records the school's name as the register's latest event gave it. A name already recorded is left alone
+     * without taking the row's lock: every event of a school names it, and an upsert locks the row it meets even
+     * when it changes nothing, which made the consumers of a school's events wait for one another's commits.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void schoolNamed(String trust, String school, String name) {
         em.createNativeQuery("""
-                INSERT INTO register_school (trust_id, school_urn, name, updated_at) VALUES (?1, ?2, ?3, ?4)
+                INSERT INTO register_school (trust_id, school_urn, name, updated_at)
+                SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM register_school
+                    WHERE trust_id = ?1 AND school_urn = ?2 AND name = ?3)
                 ON CONFLICT (trust_id, school_urn) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at
                 WHERE register_school.name <> EXCLUDED.name""")
                 .setParameter(1, trust).setParameter(2, school).setParameter(3, name)
