@@ -77,6 +77,16 @@ for db in register review notification workload; do
   done
 done
 say bench "fresh databases <service>_bench (measured) and <service>_aot (the AOT cache's training starts)"
+# statement counts and times per change in the pipeline's phases, from pg_stat_statements when the cluster loads it
+export BENCH_PG_PORT=$port
+if pg_statements_loaded "$port"; then
+  runuser -u postgres -- psql -X -q -p "$port" -d postgres -v ON_ERROR_STOP=1 \
+    -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+  export BENCH_PG_STATEMENTS=1
+else
+  say bench "pg_stat_statements is not loaded: no database figures per change (deploy/infra.sh restart postgres)"
+  export BENCH_PG_STATEMENTS=0
+fi
 # the services' JVM, as services.sh picks it: a JDK 25 or newer when the machine has one (BENCH_AOT=0: no AOT cache)
 export BENCH_SERVICE_JAVA=${BENCH_SERVICE_JAVA:-$(service_java)}
 export BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-$SERVICE_JAVA_OPTS_DEFAULT}

@@ -40,6 +40,21 @@ pg_log_file() {
 
 pg_online() { pg_ctlcluster "$1" "$PG_CLUSTER" status >/dev/null 2>&1; }
 
+# pg_configure VERSION: the cluster's settings of ours (conf.d/sen.conf, read at start): pg_stat_statements loaded,
+# so statement counts and times can be read (the benchmark's database figures per change come from it).
+PG_SEN_CONF=$'# Written by deploy/infra.sh (deploy/lib/postgres.sh): statement counts and times in pg_stat_statements\n'\
+$'shared_preload_libraries = \'pg_stat_statements\'\n'
+pg_configure() {
+  local conf=/etc/postgresql/$1/$PG_CLUSTER/conf.d/sen.conf
+  if [[ -d ${conf%/*} ]]; then printf '%s' "$PG_SEN_CONF" >"$conf"; fi
+}
+
+# pg_statements_loaded PORT: whether the running cluster has pg_stat_statements loaded.
+pg_statements_loaded() {
+  [[ $(runuser -u postgres -- psql -X -At -p "$1" -d postgres -c "SHOW shared_preload_libraries" 2>/dev/null) \
+    == *pg_stat_statements* ]]
+}
+
 pg_ready() { pg_isready -q -h 127.0.0.1 -p "$1" -t 2; }
 
 pg_provision() {
@@ -77,6 +92,7 @@ pg_up() {
   port=$(pg_port "$v")
   log=$(pg_log_file "$v")
   [[ $port == 5432 ]] || say postgres "WARNING: cluster $v/$PG_CLUSTER is configured for port $port, not 5432"
+  pg_configure "$v"
   if pg_online "$v"; then
     say postgres "cluster $v/$PG_CLUSTER already running"
   else
@@ -88,6 +104,8 @@ pg_up() {
     fi
   fi
   wait_ready postgres "$PG_TIMEOUT" "$log" "" pg_ready "$port"
+  pg_statements_loaded "$port" || say postgres "pg_stat_statements is not loaded (the cluster started before" \
+    "conf.d/sen.conf): deploy/infra.sh restart postgres loads it"
   pg_provision "$port"
   say postgres "READY in $(elapsed "$t0") s: 127.0.0.1:$port (PostgreSQL $v) log: $log"
 }

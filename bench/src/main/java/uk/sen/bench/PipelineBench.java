@@ -231,6 +231,7 @@ final class PipelineBench {
                         (key, data, headers, now) -> captured.add(new ProducerRecord<>(
                                 "bench.sen.register.v1", null, key, data, headers)));
                 Sampler sampler = new Sampler(stack, false)) {
+            DatabaseWork database = DatabaseWork.start();
             Map<String, Long> cpuBefore = stack.cpuByProcess();
             long[] machineBefore = Stack.machineCpu();
             ScheduledExecutorService clients = Executors.newScheduledThreadPool(32);
@@ -265,6 +266,7 @@ final class PipelineBench {
             awaitAll(sentAt.keySet(), reviews, emails);
             cpuPerChange(section, cpuBefore, machineBefore, sentAt.size());
             caughtUp = awaitDrained(Duration.ofMinutes(10));
+            database.report(report, section, sentAt.size());
             for (int i = 0; i < Stack.ALL.size(); i++) {
                 rssPeak[i] = sampler.peakRss(Stack.ALL.get(i));
             }
