@@ -1,6 +1,7 @@
 package uk.sen.workload.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -59,7 +60,7 @@ class RegisterPupilsTest {
             }
         }));
         try {
-            assertEquals(true, named.await(10, TimeUnit.SECONDS));
+            assertTrue(named.await(10, TimeUnit.SECONDS), "the holder named the school");
             QuarkusTransaction.requiringNew().run(() -> {
                 // waiting for the holder's lock would fail this transaction after 2 s
                 em.createNativeQuery("SET LOCAL lock_timeout = '2s'").executeUpdate();
