@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the date-sensitive module tests (on the real infrastructure) as at each of a spread of days, so that a test
 # that holds only on some days of the year fails here and not on the day CI meets it.
-#   deploy/test-dates.sh               every day of the list below, then today (about 3 minutes a day)
+#   deploy/test-dates.sh               every day of the list below, then today (about 5 minutes a day)
 #   deploy/test-dates.sh 2028-02-29 …  only the days (or yyyy-MM-ddTHH:mm moments) given
 #   SEN_DATES_TESTS=all deploy/test-dates.sh …   every module test, not only the date-sensitive ones
 # Each day runs with -Dsen.test.as-at=<day>, which the platform's one clock (EnglandClock) and the tests' TestDates
 # read. The end-to-end tests are not part of the sweep: `SEN_TEST_AS_AT=<day> deploy/test.sh` runs the whole test
-# command, e2e included, as at one day. Writes a table to docs/testing/dates.md; logs under deploy/.state/logs/dates.
+# command, e2e included, as at one day. Adds its table to docs/testing/dates.md, above the earlier runs; logs under
+# deploy/.state/logs/dates.
 set -euo pipefail
 
 DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -14,7 +15,8 @@ DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$DEPLOY_DIR/lib/common.sh"
 
 # The terms are the defaults review-service (TermCalendar) and workload-service (SchoolCalendar) are built with;
-# 2026/27: autumn 1 Sep to 20 Dec, spring 4 Jan to 25 Mar (Easter is 28 Mar 2027), summer 12 Apr to 22 Jul.
+# 2026/27: autumn 1 Sep to 18 Dec (the rule's 20 Dec is a Sunday: a term ends on the Friday before), spring 4 Jan to
+# 25 Mar (Easter is 28 Mar 2027), summer 12 Apr to 22 Jul.
 # Every day is one the tests may yet meet (today or later): a test may take a date before it was written to be past.
 DAYS=(
   2028-02-29             # a leap day
@@ -24,8 +26,8 @@ DAYS=(
   2027-10-31T00:30       # the clocks go back (02:00 BST): before
   2027-01-13             # a Wednesday in term
   2027-01-16             # a Saturday
-  2026-12-20             # the autumn term's last day (its first: 1 September 2027, above)
-  2026-12-21 2027-01-03  # the Christmas holiday's first and last day
+  2026-12-18             # the autumn term's last day (its first: 1 September 2027, above)
+  2026-12-19 2027-01-03  # the Christmas holiday's first and last day
   2027-01-04 2027-03-25  # the spring term's first and last day
   2027-03-26 2027-04-11  # the Easter holiday's first and last day
   2027-04-12 2027-07-22  # the summer term's first and last day
@@ -58,27 +60,39 @@ say dates "building once (log: $LOGS/build.log)"
 ./mvnw -B -q install -DskipTests >"$LOGS/build.log" 2>&1 || { show_log_tail "$LOGS/build.log"; die dates "build failed"; }
 
 MODULES=platform,register-service,review-service,notification-service,workload-service
-# The tests that read today or build dates from it (grep TestDates), and the date rules' own table-driven tests.
+# The tests that read today or build dates from it (every class that uses TestDates: grep -l TestDates), and the date
+# rules' own table-driven tests.
 DATE_TESTS=EnglandClockTest,CtfReaderTest,CtfTest,MisFormatTest,MisImportTest,PupilResourceTest,RegisterSyncTest,\
 SenRulesTest,SummaryResourceTest,WriteAnswersTest,AnnualReviewLifecycleTest,AssessmentRequestTest,CalendarFeedTest,\
 DeadlineMonitorTest,SencoViewTest,SupportPlanCycleTest,StatutoryClockTest,TermCalendarTest,ConsumedEventsTest,\
 ContactsApiTest,DeliveryGuaranteesTest,NotificationFlowTest,NotifyProviderTest,RuleConditionTest,SharingRulesTest,\
 AllocationExceededTest,ForecastTest,ReportResourceTest,ReviewEventsTest,TimeEntryResourceTest,TimerResourceTest,\
-SchoolCalendarTest,DurationsTest
+SchoolCalendarTest,DurationsTest,ContributionRequestsTest,LaReviewViewTest,MisFullSyncTest,MisImportJobTest,\
+ScopeMatrixTest,SenAdministratorTest
 selection=()
 [[ ${SEN_DATES_TESTS:-} == all ]] || selection=("-Dtest=$DATE_TESTS" -Dsurefire.failIfNoSpecifiedTests=false)
-# the table so far, rewritten after each day, so that a sweep stopped early keeps what it measured
+# The report keeps what is there: its opening (up to the first "## ") stays first, this run's section comes next and
+# the earlier runs' sections after it. The section is rewritten after each day, so a sweep stopped early keeps what it
+# measured.
+intro="# The module tests as at a spread of days"
+earlier=""
+if [[ -f $REPORT ]]; then
+  intro=$(awk '/^## /{exit} {print}' "$REPORT")
+  earlier=$(awk '/^## /{found=1} found' "$REPORT")
+fi
+run_heading="## Run of $(date -u +%F), at \`$(git rev-parse --short HEAD)\` ($(nproc) cores; \`deploy/test-dates.sh\`)"
 write_report() {
   {
-    echo "# The module tests as at a spread of days"
+    printf '%s\n\n' "$intro"
+    echo "$run_heading"
     echo
-    echo "Written by \`deploy/test-dates.sh\` on $(date -u +%F) at commit \`$(git rev-parse --short HEAD)\`" \
-      "($(nproc) cores). Each row is one run of the date-sensitive tests of the platform and the four services" \
-      "(${SEN_DATES_TESTS:-the list in the script}) with \`-Dsen.test.as-at=<day>\`."
+    echo "The date-sensitive tests of the platform and the four services (${SEN_DATES_TESTS:-the list in the script})" \
+      "with \`-Dsen.test.as-at=<day>\`."
     echo
     echo "| as at | day | result | tests | time | failing tests |"
     echo "|---|---|---|---|---|---|"
     printf '%s\n' "${rows[@]}"
+    [[ -z $earlier ]] || printf '\n%s\n' "$earlier"
   } >"$REPORT"
 }
 
