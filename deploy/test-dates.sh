@@ -87,7 +87,7 @@ write_report() {
     printf '%s\n\n' "$intro"
     echo "$run_heading"
     echo
-    echo "The date-sensitive tests of the platform and the four services (${SEN_DATES_TESTS:-the list in the script})" \
+    echo "The date-sensitive tests of the platform and the four services (${SEN_DATES_TESTS:-the classes that use TestDates and those of OTHER_DATE_TESTS})" \
       "with \`-Dsen.test.as-at=<day>\`."
     echo
     echo "| as at | day | result | tests | time | failing tests |"
